@@ -1,0 +1,71 @@
+package dev.flagstream.contracts.change;
+
+import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.internal.ContractJson;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The JSON wire form of change events, as described by {@code flag-change-event.schema.json}.
+ * Readers ignore fields they do not know, so producers may add fields without a new schema version.
+ * Thread-safe.
+ */
+public final class FlagChangeJson {
+  private FlagChangeJson() {}
+
+  /** The event as compact UTF-8 JSON. */
+  public static byte[] toBytes(FlagChangeEvent event) {
+    return ContractJson.MAPPER.writeValueAsBytes(event);
+  }
+
+  /** The event as compact JSON text. */
+  public static String toJson(FlagChangeEvent event) {
+    return ContractJson.MAPPER.writeValueAsString(event);
+  }
+
+  /**
+   * Reads an event.
+   *
+   * @throws InvalidChangeEventException when the bytes are not a complete, valid event of a schema
+   *     version this reader knows
+   */
+  public static FlagChangeEvent fromBytes(byte[] json) {
+    FlagChangeEvent event;
+    try {
+      event = ContractJson.MAPPER.readValue(json, FlagChangeEvent.class);
+    } catch (JacksonException e) {
+      throw new InvalidChangeEventException(
+          "not a flag change event: " + e.getOriginalMessage(), e);
+    }
+    if (event.schemaVersion() < 1 || event.schemaVersion() > FlagChangeEvent.SCHEMA_VERSION) {
+      throw new InvalidChangeEventException(
+          "schema version "
+              + event.schemaVersion()
+              + " is not readable here, which knows 1 to "
+              + FlagChangeEvent.SCHEMA_VERSION);
+    }
+    return event;
+  }
+
+  /** Reads an event from JSON text; see {@link #fromBytes(byte[])}. */
+  public static FlagChangeEvent fromJson(String json) {
+    return fromBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A flag as JSON text, in the form it has inside an event. */
+  public static String flagToJson(Flag flag) {
+    return ContractJson.MAPPER.writeValueAsString(flag);
+  }
+
+  /**
+   * Reads a flag in the form it has inside an event.
+   *
+   * @throws InvalidChangeEventException when the text is not a complete flag
+   */
+  public static Flag flagFromJson(String json) {
+    try {
+      return ContractJson.MAPPER.readValue(json, Flag.class);
+    } catch (JacksonException e) {
+      throw new InvalidChangeEventException("not a flag: " + e.getOriginalMessage(), e);
+    }
+  }
+}
