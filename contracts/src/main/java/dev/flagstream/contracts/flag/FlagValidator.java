@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 /**
  * The one validation routine for flags. Every service runs it before accepting a flag, so a flag
@@ -117,19 +116,20 @@ public final class FlagValidator {
     if (metadata == null) {
       return Optional.empty();
     }
-    if (!(metadata instanceof Map<?, ?>)) {
+    if (!(metadata instanceof Map<?, ?> object)) {
       return violation("metadata", "must be a JSON object");
     }
-    if (exceedsDepth(metadata, 1)) {
+    // Depth first: it bounds the recursion of everything after it.
+    if (exceedsDepth(object, 1)) {
       return violation("metadata", "must be nested at most " + MAX_METADATA_DEPTH + " levels deep");
     }
-    int bytes;
     try {
-      bytes =
-          ContractJson.MAPPER.writeValueAsString(metadata).getBytes(StandardCharsets.UTF_8).length;
-    } catch (JacksonException e) {
+      JsonValues.immutableObject(object);
+    } catch (IllegalArgumentException notJson) {
       return violation("metadata", "must hold only JSON values");
     }
+    int bytes =
+        ContractJson.MAPPER.writeValueAsString(object).getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_METADATA_BYTES) {
       return violation(
           "metadata",
