@@ -16,6 +16,10 @@ public final class Bucket {
 
   /** The bucket, 0–99, of {@code userId} in flag {@code flagName}. Allocates nothing. */
   public static int of(CharSequence flagName, CharSequence userId) {
-    return Integer.remainderUnsigned(Murmur3.hashUtf8(flagName, ':', userId), COUNT);
+    return ofHash(Murmur3.hashUtf8(flagName, userId));
+  }
+
+  static int ofHash(int hash) {
+    return Integer.remainderUnsigned(hash, COUNT);
   }
 }

@@ -1,10 +1,13 @@
 package dev.flagstream.contracts.evaluation;
 
 /**
- * MurmurHash3, x86 32-bit variant, seed 0, fed with UTF-8 encoded on the fly: the hash of {@code
- * first + separator + second} without building that string or its bytes. Lone surrogates encode as
- * {@code '?'}, exactly as {@link String#getBytes(java.nio.charset.Charset)} does, so that this
- * agrees with the reference hash of {@code (first + separator + second).getBytes(UTF_8)}.
+ * MurmurHash3, x86 32-bit variant, seed 0, over UTF-8 encoded on the fly: the hash of {@code first
+ * + ":" + second} without building that string or its bytes. Lone surrogates encode as {@code '?'},
+ * exactly as {@link String#getBytes(java.nio.charset.Charset)} does, so that this agrees with the
+ * reference hash of {@code (first + ":" + second).getBytes(UTF_8)}.
+ *
+ * <p>Runs of four ASCII characters, the whole of a typical flag name and user id, are mixed as one
+ * block whatever the alignment; other characters go byte by byte.
  */
 final class Murmur3 {
   private static final int C1 = 0xcc9e2d51;
@@ -12,59 +15,109 @@ final class Murmur3 {
 
   private Murmur3() {}
 
-  static int hashUtf8(CharSequence first, char separator, CharSequence second) {
-    int firstLength = first.length();
-    int charCount = firstLength + 1 + second.length();
+  /**
+   * The state after hashing some bytes: blocks mixed into {@code hash}, the {@code count & 3} bytes
+   * waiting to fill the next block in {@code pending}, and {@code count} bytes in all.
+   */
+  record State(int hash, int pending, int count) {
+    static final State INITIAL = new State(0, 0, 0);
+  }
+
+  /** The hash of {@code first + ":" + second}. */
+  static int hashUtf8(CharSequence first, CharSequence second) {
+    return hashUtf8(0, 0, 0, first, ":", second);
+  }
+
+  /** The hash of whatever {@code state} absorbed followed by {@code suffix}. */
+  static int hashUtf8(State state, CharSequence suffix) {
+    return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
+  }
+
+  /**
+   * The state after absorbing {@code bytes}. Not on the hot path: it prepares a prefix once, so it
+   * may work on a byte array.
+   */
+  static State absorb(byte[] bytes) {
     int hash = 0;
-    int pending = 0; // bytes not yet forming a 4-byte block, little-endian
-    int byteCount = 0;
-    for (int i = 0; i < charCount; i++) {
-      char c = charAt(first, separator, second, i);
-      int encoded;
-      int encodedLength;
-      if (c < 0x80) {
-        encoded = c;
-        encodedLength = 1;
-      } else if (c < 0x800) {
-        encoded = (0xc0 | c >>> 6) | (0x80 | c & 0x3f) << 8;
-        encodedLength = 2;
-      } else if (!Character.isSurrogate(c)) {
-        encoded = (0xe0 | c >>> 12) | (0x80 | c >>> 6 & 0x3f) << 8 | (0x80 | c & 0x3f) << 16;
-        encodedLength = 3;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < charCount
-          && Character.isLowSurrogate(charAt(first, separator, second, i + 1))) {
-        int codePoint = Character.toCodePoint(c, charAt(first, separator, second, ++i));
-        encoded =
-            (0xf0 | codePoint >>> 18)
-                | (0x80 | codePoint >>> 12 & 0x3f) << 8
-                | (0x80 | codePoint >>> 6 & 0x3f) << 16
-                | (0x80 | codePoint & 0x3f) << 24;
-        encodedLength = 4;
-      } else {
-        encoded = '?';
-        encodedLength = 1;
+    int pending = 0;
+    int count = 0;
+    for (byte b : bytes) {
+      pending |= (b & 0xff) << ((count & 3) << 3);
+      if ((++count & 3) == 0) {
+        hash = mixBlock(hash, pending);
+        pending = 0;
       }
-      for (int b = 0; b < encodedLength; b++) {
-        pending |= (encoded >>> (b << 3) & 0xff) << ((byteCount & 3) << 3);
-        if ((++byteCount & 3) == 0) {
-          hash = mixBlock(hash, pending);
-          pending = 0;
+    }
+    return new State(hash, pending, count);
+  }
+
+  private static int hashUtf8(
+      int hash,
+      int pending,
+      int count,
+      CharSequence first,
+      CharSequence separator,
+      CharSequence second) {
+    for (int part = 0; part < 3; part++) {
+      CharSequence text = part == 0 ? first : part == 1 ? separator : second;
+      int length = text.length();
+      int i = 0;
+      while (i < length) {
+        if (i + 4 <= length) {
+          char c0 = text.charAt(i);
+          char c1 = text.charAt(i + 1);
+          char c2 = text.charAt(i + 2);
+          char c3 = text.charAt(i + 3);
+          if ((c0 | c1 | c2 | c3) < 0x80) {
+            int four = c0 | c1 << 8 | c2 << 16 | c3 << 24;
+            int shift = (count & 3) << 3;
+            hash = mixBlock(hash, pending | four << shift);
+            // Java masks shift distances to five bits, so a shift of 32 must not happen.
+            pending = shift == 0 ? 0 : four >>> (32 - shift);
+            count += 4;
+            i += 4;
+            continue;
+          }
+        }
+        char c = text.charAt(i++);
+        int encoded;
+        int encodedLength;
+        if (c < 0x80) {
+          encoded = c;
+          encodedLength = 1;
+        } else if (c < 0x800) {
+          encoded = (0xc0 | c >>> 6) | (0x80 | c & 0x3f) << 8;
+          encodedLength = 2;
+        } else if (!Character.isSurrogate(c)) {
+          encoded = (0xe0 | c >>> 12) | (0x80 | c >>> 6 & 0x3f) << 8 | (0x80 | c & 0x3f) << 16;
+          encodedLength = 3;
+        } else if (Character.isHighSurrogate(c)
+            && i < length
+            && Character.isLowSurrogate(text.charAt(i))) {
+          int codePoint = Character.toCodePoint(c, text.charAt(i++));
+          encoded =
+              (0xf0 | codePoint >>> 18)
+                  | (0x80 | codePoint >>> 12 & 0x3f) << 8
+                  | (0x80 | codePoint >>> 6 & 0x3f) << 16
+                  | (0x80 | codePoint & 0x3f) << 24;
+          encodedLength = 4;
+        } else {
+          encoded = '?';
+          encodedLength = 1;
+        }
+        for (int b = 0; b < encodedLength; b++) {
+          pending |= (encoded >>> (b << 3) & 0xff) << ((count & 3) << 3);
+          if ((++count & 3) == 0) {
+            hash = mixBlock(hash, pending);
+            pending = 0;
+          }
         }
       }
     }
-    if ((byteCount & 3) != 0) {
+    if ((count & 3) != 0) {
       hash ^= scramble(pending);
     }
-    return finalMix(hash ^ byteCount);
-  }
-
-  private static char charAt(CharSequence first, char separator, CharSequence second, int i) {
-    int firstLength = first.length();
-    if (i < firstLength) {
-      return first.charAt(i);
-    }
-    return i == firstLength ? separator : second.charAt(i - firstLength - 1);
+    return finalMix(hash ^ count);
   }
 
   private static int scramble(int block) {

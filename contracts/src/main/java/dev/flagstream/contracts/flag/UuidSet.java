@@ -59,7 +59,8 @@ final class UuidSet extends AbstractSet<UUID> {
 
   /** True when {@code text} is the canonical 36-character form of a member, in any letter case. */
   boolean containsText(CharSequence text) {
-    if (text.length() != CANONICAL_LENGTH
+    if (ordered.length == 0
+        || text.length() != CANONICAL_LENGTH
         || text.charAt(8) != '-'
         || text.charAt(13) != '-'
         || text.charAt(18) != '-'
@@ -68,19 +69,19 @@ final class UuidSet extends AbstractSet<UUID> {
     }
     long most = 0;
     long least = 0;
-    for (int i = 0; i < CANONICAL_LENGTH; i++) {
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        continue;
-      }
-      int digit = hexValue(text.charAt(i));
-      if (digit < 0) {
-        return false;
-      }
-      if (i < 19) {
-        most = (most << 4) | digit;
-      } else {
-        least = (least << 4) | digit;
-      }
+    int seen = 0; // any digit's INVALID bit survives the ORs
+    for (int j = 0; j < 16; j++) {
+      int digit = digitAt(text, DIGIT_POSITIONS[j]);
+      most = most << 4 | (digit & 0xf);
+      seen |= digit;
+    }
+    for (int j = 16; j < 32; j++) {
+      int digit = digitAt(text, DIGIT_POSITIONS[j]);
+      least = least << 4 | (digit & 0xf);
+      seen |= digit;
+    }
+    if ((seen & INVALID) != 0) {
+      return false;
     }
     return contains(most, least);
   }
@@ -109,13 +110,29 @@ final class UuidSet extends AbstractSet<UUID> {
     }
   }
 
-  // Character.digit would also accept non-ASCII digits, which no canonical UUID contains.
-  private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
+  // Character.digit would also accept non-ASCII digits, which no canonical UUID contains; a table
+  // of the ASCII ones is also faster.
+  private static final int INVALID = 0x10;
+  private static final int[] DIGIT_VALUES = new int[128];
+  private static final int[] DIGIT_POSITIONS = new int[32];
+
+  static {
+    java.util.Arrays.fill(DIGIT_VALUES, INVALID);
+    for (int digit = 0; digit < 16; digit++) {
+      DIGIT_VALUES[Character.forDigit(digit, 16)] = digit;
+      DIGIT_VALUES[Character.toUpperCase(Character.forDigit(digit, 16))] = digit;
     }
-    char lower = (char) (c | 0x20);
-    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    for (int i = 0, j = 0; i < CANONICAL_LENGTH; i++) {
+      if (i != 8 && i != 13 && i != 18 && i != 23) {
+        DIGIT_POSITIONS[j++] = i;
+      }
+    }
+  }
+
+  /** The value of the hexadecimal digit at {@code index}, or {@link #INVALID}. */
+  private static int digitAt(CharSequence text, int index) {
+    char c = text.charAt(index);
+    return c < DIGIT_VALUES.length ? DIGIT_VALUES[c] : INVALID;
   }
 
   private int indexOf(long most, long least) {
