@@ -1,0 +1,68 @@
+package dev.flagstream.admin.account;
+
+import dev.flagstream.admin.system.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>}. A request that presents credentials which
+ * do not hold is refused at once rather than treated as anonymous, and a token never creates a
+ * session. Part of the security filter chain only, not a servlet filter of its own.
+ */
+final class ApiTokenFilter extends OncePerRequestFilter {
+  private static final String BEARER = "Bearer ";
+
+  private final TokenRepository tokens;
+  private final ProblemWriter problems;
+  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+  ApiTokenFilter(TokenRepository tokens, ProblemWriter problems) {
+    this.tokens = tokens;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<Caller> caller = Optional.empty();
+    if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String secret = header.substring(BEARER.length()).strip();
+      caller = secret.isEmpty() ? Optional.empty() : tokens.callerOf(secret);
+      caller.ifPresent(c -> tokens.touch(secret));
+    }
+    if (caller.isEmpty()) {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flagstream\", error=\"invalid_token\"");
+      problems.write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthenticated",
+          "the Authorization header does not hold a valid, unexpired API token");
+      return;
+    }
+    SecurityContext context = contexts.createEmptyContext();
+    context.setAuthentication(new CallerAuthentication(caller.get()));
+    contexts.setContext(context);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      contexts.clearContext();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.flagstream.admin.account;
+
+import dev.flagstream.admin.system.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signing in and out with a session cookie, and telling callers who they are. */
+@RestController
+class AuthController {
+  private final UserService users;
+  private final SecurityContextRepository contexts;
+  private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+  AuthController(UserService users, SecurityContextRepository contexts) {
+    this.users = users;
+    this.contexts = contexts;
+  }
+
+  record Credentials(@Nullable String email, @Nullable String password) {}
+
+  /** Starts a session; the cookie is HttpOnly and SameSite, its id new (no session fixation). */
+  @PostMapping("/api/auth/login")
+  Caller login(
+      @RequestBody(required = false) @Nullable Credentials credentials,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (credentials == null || credentials.email() == null || credentials.password() == null) {
+      throw Problems.invalid("email", "and password are required");
+    }
+    Caller caller = users.signIn(credentials.email(), credentials.password());
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      previous.invalidate();
+    }
+    request.getSession(true);
+    SecurityContext context = holder.createEmptyContext();
+    context.setAuthentication(new CallerAuthentication(caller));
+    holder.setContext(context);
+    contexts.saveContext(context, request, response);
+    return caller;
+  }
+
+  @PostMapping("/api/auth/logout")
+  ResponseEntity<Void> logout(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    holder.clearContext();
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/auth/me")
+  Caller me(@AuthenticationPrincipal Caller caller) {
+    return caller;
+  }
+
+  /** The CSRF token a browser session sends back in the named header with every write. */
+  @GetMapping("/api/auth/csrf")
+  Map<String, String> csrf(CsrfToken token) {
+    return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.flagstream.admin.account;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An authenticated {@link Caller}. Its name is the user's id, under which sessions are indexed,
+ * so that all of a user's sessions can be ended.
+ */
+final class CallerAuthentication extends AbstractAuthenticationToken {
+  private static final long serialVersionUID = 1L;
+
+  private final Caller caller;
+
+  CallerAuthentication(Caller caller) {
+    super(List.of(new SimpleGrantedAuthority(caller.role().authority())));
+    this.caller = caller;
+    setAuthenticated(true);
+  }
+
+  @Override
+  public Caller getPrincipal() {
+    return caller;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return "";
+  }
+
+  @Override
+  public String getName() {
+    return caller.id().toString();
+  }
+}

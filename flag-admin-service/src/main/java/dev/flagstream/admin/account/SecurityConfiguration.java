@@ -1,0 +1,106 @@
+package dev.flagstream.admin.account;
+
+import dev.flagstream.admin.system.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Who may call what. Reads of flags and the audit log need VIEWER, flag writes EDITOR, users and
+ * everything else ADMIN. Cookie sessions must send the CSRF token with writes; bearer tokens,
+ * which a browser never attaches on its own, need not.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(
+      HttpSecurity http,
+      TokenRepository tokens,
+      ProblemWriter problems,
+      SecurityContextRepository contexts)
+      throws Exception {
+    http.securityContext(context -> context.securityContextRepository(contexts))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(
+            csrf ->
+                csrf.spa()
+                    .ignoringRequestMatchers(
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                    .ignoringRequestMatchers("/api/auth/login"))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/health", "/health/**", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/auth/login")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/auth/csrf")
+                    .permitAll()
+                    .requestMatchers("/api/auth/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/admin/flags", "/api/admin/flags/**")
+                    .hasRole(Role.VIEWER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/admin/audit")
+                    .hasRole(Role.VIEWER.name())
+                    .requestMatchers("/api/admin/flags", "/api/admin/flags/**")
+                    .hasRole(Role.EDITOR.name())
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader(
+                              HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flagstream\"");
+                          problems.write(
+                              response,
+                              HttpStatus.UNAUTHORIZED,
+                              "unauthenticated",
+                              "sign in or send an API token as Authorization: Bearer <token>");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            problems.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                e instanceof CsrfException
+                                    ? "a signed-in browser must send the X-XSRF-TOKEN header"
+                                        + " with the value of the XSRF-TOKEN cookie"
+                                    : "your role may not do this")))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix()
+        .role(Role.ADMIN.name())
+        .implies(Role.EDITOR.name())
+        .role(Role.EDITOR.name())
+        .implies(Role.VIEWER.name())
+        .build();
+  }
+}

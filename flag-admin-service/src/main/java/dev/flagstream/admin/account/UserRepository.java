@@ -1,0 +1,89 @@
+package dev.flagstream.admin.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code users} table. */
+@Repository
+class UserRepository {
+  private static final String COLUMNS = "id, email, role, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A user with the hash of their password, for signing in. */
+  record WithPassword(User user, String passwordHash) {}
+
+  Optional<WithPassword> findByEmail(String email) {
+    return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE email = ?")
+        .param(email)
+        .query((row, n) -> new WithPassword(user(row, n), row.getString("password_hash")))
+        .optional();
+  }
+
+  Optional<User> find(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(this::user).optional();
+  }
+
+  List<User> list() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY email").query(this::user).list();
+  }
+
+  boolean isEmpty() {
+    return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM users)").query(Boolean.class).single();
+  }
+
+  Optional<User> firstAdmin() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1")
+        .query(this::user)
+        .optional();
+  }
+
+  long countAdmins() {
+    return jdbc.sql("SELECT count(*) FROM users WHERE role = 'ADMIN'").query(Long.class).single();
+  }
+
+  User insert(String email, String passwordHash, Role role) {
+    return jdbc.sql(
+            "INSERT INTO users (email, password_hash, role) VALUES (?, ?, ?) RETURNING " + COLUMNS)
+        .params(email, passwordHash, role.name())
+        .query(this::user)
+        .single();
+  }
+
+  User updateRole(UUID id, Role role) {
+    return jdbc.sql("UPDATE users SET role = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)
+        .params(role.name(), id)
+        .query(this::user)
+        .single();
+  }
+
+  User updatePassword(UUID id, String passwordHash) {
+    return jdbc.sql(
+            "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)
+        .params(passwordHash, id)
+        .query(this::user)
+        .single();
+  }
+
+  void delete(UUID id) {
+    jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update();
+  }
+
+  private User user(ResultSet row, int rowNumber) throws SQLException {
+    return new User(
+        row.getObject("id", UUID.class),
+        row.getString("email"),
+        Role.valueOf(row.getString("role")),
+        row.getTimestamp("created_at").toInstant(),
+        row.getTimestamp("updated_at").toInstant());
+  }
+}

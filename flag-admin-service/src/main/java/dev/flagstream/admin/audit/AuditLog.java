@@ -1,0 +1,112 @@
+package dev.flagstream.admin.audit;
+
+import dev.flagstream.admin.system.RequestIds;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only audit log. {@link #record} joins the caller's transaction, so an entry exists
+ * exactly when its change was committed.
+ */
+@Component
+public class AuditLog {
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  AuditLog(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /**
+   * Records a change in the current transaction; fails when there is none, since an entry written
+   * apart from its change could outlive a rollback.
+   *
+   * @param before the target's state before, as a value Jackson can write, or null
+   * @param after the target's state after, or null
+   * @return the new entry's id
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long record(
+      Actor actor,
+      AuditAction action,
+      String target,
+      @Nullable Object before,
+      @Nullable Object after) {
+    return jdbc.sql(
+            "INSERT INTO audit_log (actor_id, actor_email, action, target_type, target, before,"
+                + " after, request_id) VALUES (:actorId, :actorEmail, :action, :targetType, :target,"
+                + " CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId) RETURNING id")
+        .param("actorId", actor.id())
+        .param("actorEmail", actor.email())
+        .param("action", action.name())
+        .param("targetType", action.targetType().name())
+        .param("target", target)
+        .param("before", before == null ? null : json.writeValueAsString(before))
+        .param("after", after == null ? null : json.writeValueAsString(after))
+        .param("requestId", RequestIds.current())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The entry with that id. */
+  public Optional<AuditEntry> find(long id) {
+    return jdbc.sql("SELECT * FROM audit_log WHERE id = ?").param(id).query(this::entry).optional();
+  }
+
+  /** Entries matching {@code query}, newest first, older than {@code beforeId} when given. */
+  public List<AuditEntry> search(AuditQuery query, @Nullable Long beforeId, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM audit_log WHERE"
+                + " (CAST(:targetType AS text) IS NULL OR (target_type = :targetType AND target = :target))"
+                + " AND (CAST(:actorId AS uuid) IS NULL OR actor_id = :actorId)"
+                + " AND (CAST(:action AS text) IS NULL OR action = :action)"
+                + " AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)"
+                + " AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)"
+                + " AND (CAST(:beforeId AS bigint) IS NULL OR id < :beforeId)"
+                + " ORDER BY id DESC LIMIT :limit")
+        .param("targetType", query.flag() == null ? null : AuditAction.TargetType.FLAG.name())
+        .param("target", query.flag())
+        .param("actorId", query.actorId())
+        .param("action", query.action() == null ? null : query.action().name())
+        .param("from", offset(query.from()))
+        .param("to", offset(query.to()))
+        .param("beforeId", beforeId)
+        .param("limit", limit)
+        .query(this::entry)
+        .list();
+  }
+
+  private static java.time.@Nullable OffsetDateTime offset(@Nullable Instant instant) {
+    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  private AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
+    return new AuditEntry(
+        row.getLong("id"),
+        row.getTimestamp("occurred_at").toInstant(),
+        row.getObject("actor_id", UUID.class),
+        row.getString("actor_email"),
+        AuditAction.valueOf(row.getString("action")),
+        AuditAction.TargetType.valueOf(row.getString("target_type")),
+        row.getString("target"),
+        tree(row.getString("before")),
+        tree(row.getString("after")),
+        row.getString("request_id"));
+  }
+
+  private @Nullable JsonNode tree(@Nullable String text) {
+    return text == null ? null : json.readTree(text);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.flagstream.admin.flag;
+
+import dev.flagstream.contracts.flag.Flag;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code feature_flags} table. Versions and timestamps are the database's to assign. */
+@Repository
+class FlagRepository {
+  private static final String COLUMNS =
+      "name, description, enabled, rollout_percentage, user_allowlist, metadata::text AS metadata,"
+          + " version, created_at, updated_at, created_by";
+  private static final TypeReference<Map<String, @Nullable Object>> OBJECT =
+      new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final RowMapper<Flag> rows = this::flag;
+
+  FlagRepository(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  Optional<Flag> find(String name) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE name = ?")
+        .param(name)
+        .query(rows)
+        .optional();
+  }
+
+  /** Reads the flag and locks its row until the transaction ends. */
+  Optional<Flag> lock(String name) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE name = ? FOR UPDATE")
+        .param(name)
+        .query(rows)
+        .optional();
+  }
+
+  /** Flags whose name contains {@code search}, after {@code afterName}, by name. */
+  List<Flag> list(@Nullable String search, @Nullable String afterName, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM feature_flags"
+                + " WHERE (CAST(:search AS text) IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\')"
+                + " AND (CAST(:after AS text) IS NULL OR name > :after)"
+                + " ORDER BY name LIMIT :limit")
+        .param("search", search == null ? null : escapeLike(search))
+        .param("after", afterName)
+        .param("limit", limit)
+        .query(rows)
+        .list();
+  }
+
+  /** Inserts a new flag; the database assigns its version and times. */
+  Flag insert(Flag flag, @Nullable UUID createdBy) {
+    return jdbc.sql(
+            "INSERT INTO feature_flags"
+                + " (name, description, enabled, rollout_percentage, user_allowlist, metadata, created_by)"
+                + " VALUES (:name, :description, :enabled, :rollout, :allowlist, CAST(:metadata AS jsonb), :createdBy)"
+                + " RETURNING "
+                + COLUMNS)
+        .param("name", flag.name())
+        .param("description", flag.description())
+        .param("enabled", flag.enabled())
+        .param("rollout", flag.rolloutPercentage())
+        .param("allowlist", new SqlArrayValue("uuid", flag.userAllowlist().toArray()))
+        .param("metadata", json.writeValueAsString(flag.metadata()))
+        .param("createdBy", createdBy)
+        .query(rows)
+        .single();
+  }
+
+  /** Writes the changeable content of {@code flag}; the database assigns the new version. */
+  Flag update(Flag flag) {
+    return jdbc.sql(
+            "UPDATE feature_flags SET description = :description, enabled = :enabled,"
+                + " rollout_percentage = :rollout, user_allowlist = :allowlist,"
+                + " metadata = CAST(:metadata AS jsonb) WHERE name = :name RETURNING "
+                + COLUMNS)
+        .param("name", flag.name())
+        .param("description", flag.description())
+        .param("enabled", flag.enabled())
+        .param("rollout", flag.rolloutPercentage())
+        .param("allowlist", new SqlArrayValue("uuid", flag.userAllowlist().toArray()))
+        .param("metadata", json.writeValueAsString(flag.metadata()))
+        .query(rows)
+        .single();
+  }
+
+  void delete(String name) {
+    jdbc.sql("DELETE FROM feature_flags WHERE name = ?").param(name).update();
+  }
+
+  private Flag flag(ResultSet row, int rowNumber) throws SQLException {
+    String description = row.getString("description");
+    return Flag.builder(row.getString("name"))
+        .description(description == null ? "" : description)
+        .enabled(row.getBoolean("enabled"))
+        .rolloutPercentage(row.getInt("rollout_percentage"))
+        .userAllowlist(uuids(row.getArray("user_allowlist")))
+        .metadata(json.readValue(row.getString("metadata"), OBJECT))
+        .version(row.getLong("version"))
+        .createdAt(row.getTimestamp("created_at").toInstant())
+        .updatedAt(row.getTimestamp("updated_at").toInstant())
+        .createdBy(row.getObject("created_by", UUID.class))
+        .build();
+  }
+
+  private static List<UUID> uuids(@Nullable Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

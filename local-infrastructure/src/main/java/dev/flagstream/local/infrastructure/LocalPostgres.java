@@ -1,0 +1,129 @@
+package dev.flagstream.local.infrastructure;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real PostgreSQL server, started from the binaries of a Maven artifact, configured for logical
+ * decoding so that change data capture works against it. Thread-safe; {@link #close()} stops the
+ * server.
+ */
+public final class LocalPostgres implements AutoCloseable {
+  /** The superuser of the server. */
+  public static final String USER = "postgres";
+
+  private final EmbeddedPostgres server;
+
+  private LocalPostgres(EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  /** Starts a server on a free port, with its data in a fresh temporary directory. */
+  public static LocalPostgres startTemporary() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The JDBC URL of {@code database} on this server. */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + port() + "/" + database;
+  }
+
+  /** Creates {@code database} unless it exists; returns its JDBC URL. */
+  public String createDatabaseIfMissing(String database) {
+    try (Connection connection = server.getPostgresDatabase().getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (!rows.next()) {
+          try (Statement create = connection.createStatement()) {
+            create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + database, e);
+    }
+    return jdbcUrl(database);
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** How to start a server. */
+  public static final class Builder {
+    private @Nullable Path dataDirectory;
+    private int port;
+    private boolean durable;
+
+    private Builder() {}
+
+    /** Keeps the data in {@code directory}, so a restart finds it again; temporary otherwise. */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = directory;
+      return this;
+    }
+
+    /** Listens on {@code port}; any free port when 0, the default. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Flushes every commit to disk, as a server that must not lose data does. Off by default, which
+     * suits tests: a crash of a test database loses nothing of value.
+     */
+    public Builder durable(boolean durable) {
+      this.durable = durable;
+      return this;
+    }
+
+    public LocalPostgres start() {
+      EmbeddedPostgres.Builder server =
+          EmbeddedPostgres.builder()
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("wal_level", "logical")
+              .setServerConfig("max_replication_slots", "10")
+              .setServerConfig("max_wal_senders", "10")
+              // zonky turns this off; change data capture then waits ~200 ms for every commit.
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("fsync", durable ? "on" : "off")
+              .setServerConfig("full_page_writes", durable ? "on" : "off");
+      if (dataDirectory != null) {
+        server.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+      }
+      if (port > 0) {
+        server.setPort(port);
+      }
+      try {
+        return new LocalPostgres(server.start());
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not start", e);
+      }
+    }
+  }
+}
