@@ -21,6 +21,7 @@ public record ApiToken(
     @Nullable String token) {
 
   ApiToken withSecret(String secret) {
-    return new ApiToken(id, userId, name, prefix, createdAt, expiresAt, lastUsedAt, revokedAt, secret);
+    return new ApiToken(
+        id, userId, name, prefix, createdAt, expiresAt, lastUsedAt, revokedAt, secret);
   }
 }

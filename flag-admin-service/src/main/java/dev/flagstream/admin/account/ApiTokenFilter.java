@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A request that presents credentials which
- * do not hold is refused at once rather than treated as anonymous, and a token never creates a
+ * Authenticates {@code Authorization: Bearer <token>}. A request that presents credentials which do
+ * not hold is refused at once rather than treated as anonymous, and a token never creates a
  * session. Part of the security filter chain only, not a servlet filter of its own.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
@@ -24,7 +24,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
   private final TokenRepository tokens;
   private final ProblemWriter problems;
-  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy contexts =
+      SecurityContextHolder.getContextHolderStrategy();
 
   ApiTokenFilter(TokenRepository tokens, ProblemWriter problems) {
     this.tokens = tokens;

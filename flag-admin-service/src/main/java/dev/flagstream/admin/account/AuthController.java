@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
   private final UserService users;
   private final SecurityContextRepository contexts;
-  private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy holder =
+      SecurityContextHolder.getContextHolderStrategy();
 
   AuthController(UserService users, SecurityContextRepository contexts) {
     this.users = users;

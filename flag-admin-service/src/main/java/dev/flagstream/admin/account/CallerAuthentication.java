@@ -5,8 +5,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * An authenticated {@link Caller}. Its name is the user's id, under which sessions are indexed,
- * so that all of a user's sessions can be ended.
+ * An authenticated {@link Caller}. Its name is the user's id, under which sessions are indexed, so
+ * that all of a user's sessions can be ended.
  */
 final class CallerAuthentication extends AbstractAuthenticationToken {
   private static final long serialVersionUID = 1L;

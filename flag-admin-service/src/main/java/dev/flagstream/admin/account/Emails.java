@@ -16,8 +16,11 @@ final class Emails {
   }
 
   static Optional<Violation> check(String normalized) {
-    if (normalized.length() < 3 || normalized.length() > 254 || !PLAUSIBLE.matcher(normalized).matches()) {
-      return Optional.of(new Violation("email", "must be an email address such as ada@example.com"));
+    if (normalized.length() < 3
+        || normalized.length() > 254
+        || !PLAUSIBLE.matcher(normalized).matches()) {
+      return Optional.of(
+          new Violation("email", "must be an email address such as ada@example.com"));
     }
     return Optional.empty();
   }

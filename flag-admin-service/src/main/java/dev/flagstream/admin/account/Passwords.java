@@ -36,10 +36,12 @@ final class Passwords {
   static Optional<Violation> check(String password, String email) {
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      return Optional.of(new Violation("password", "must be at least " + MIN_LENGTH + " characters"));
+      return Optional.of(
+          new Violation("password", "must be at least " + MIN_LENGTH + " characters"));
     }
     if (length > MAX_LENGTH) {
-      return Optional.of(new Violation("password", "must be at most " + MAX_LENGTH + " characters"));
+      return Optional.of(
+          new Violation("password", "must be at most " + MAX_LENGTH + " characters"));
     }
     if (password.equalsIgnoreCase(email)) {
       return Optional.of(new Violation("password", "must not be the email address"));

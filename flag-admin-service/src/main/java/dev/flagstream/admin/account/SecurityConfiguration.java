@@ -18,8 +18,8 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what. Reads of flags and the audit log need VIEWER, flag writes EDITOR, users and
- * everything else ADMIN. Cookie sessions must send the CSRF token with writes; bearer tokens,
- * which a browser never attaches on its own, need not.
+ * everything else ADMIN. Cookie sessions must send the CSRF token with writes; bearer tokens, which
+ * a browser never attaches on its own, need not.
  */
 @Configuration
 class SecurityConfiguration {

@@ -29,10 +29,13 @@ class TokenController {
   /** Creates a token; the response is the only place its secret ever appears. */
   @PostMapping("/api/auth/tokens")
   ResponseEntity<ApiToken> create(
-      @RequestBody(required = false) @Nullable NewToken request, @AuthenticationPrincipal Caller caller) {
+      @RequestBody(required = false) @Nullable NewToken request,
+      @AuthenticationPrincipal Caller caller) {
     ApiToken created =
         tokens.create(
-            caller, request == null ? null : request.name(), request == null ? null : request.expiresAt());
+            caller,
+            request == null ? null : request.name(),
+            request == null ? null : request.expiresAt());
     return ResponseEntity.created(URI.create("/api/auth/tokens/" + created.id()))
         .header("Cache-Control", "no-store")
         .body(created);

@@ -81,7 +81,9 @@ class TokenRepository {
   /** The tokens of {@code userId}, or everyone's when null, newest first. */
   List<ApiToken> list(@Nullable UUID userId) {
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM api_tokens t"
+            "SELECT "
+                + COLUMNS
+                + " FROM api_tokens t"
                 + " WHERE (CAST(? AS uuid) IS NULL OR t.user_id = ?) ORDER BY t.created_at DESC, t.id")
         .params(userId, userId)
         .query(TokenRepository::token)
@@ -91,7 +93,8 @@ class TokenRepository {
   ApiToken revoke(UUID id) {
     return jdbc.sql(
             "UPDATE api_tokens AS t SET revoked_at = COALESCE(revoked_at, NOW()) WHERE t.id = ?"
-                + " RETURNING " + COLUMNS)
+                + " RETURNING "
+                + COLUMNS)
         .param(id)
         .query(TokenRepository::token)
         .single();

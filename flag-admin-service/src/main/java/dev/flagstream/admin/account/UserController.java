@@ -40,7 +40,8 @@ class UserController {
 
   @PostMapping("/api/admin/users")
   ResponseEntity<User> create(
-      @RequestBody(required = false) @Nullable NewUser request, @AuthenticationPrincipal Caller caller) {
+      @RequestBody(required = false) @Nullable NewUser request,
+      @AuthenticationPrincipal Caller caller) {
     NewUser body = request == null ? new NewUser(null, null, null) : request;
     User created = users.create(caller.actor(), body.email(), body.password(), body.role());
     return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(created);

@@ -30,7 +30,10 @@ class UserRepository {
   }
 
   Optional<User> find(UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(this::user).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
+        .param(id)
+        .query(this::user)
+        .optional();
   }
 
   List<User> list() {
@@ -42,7 +45,8 @@ class UserRepository {
   }
 
   Optional<User> firstAdmin() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1")
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM users WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1")
         .query(this::user)
         .optional();
   }
@@ -60,7 +64,8 @@ class UserRepository {
   }
 
   User updateRole(UUID id, Role role) {
-    return jdbc.sql("UPDATE users SET role = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)
+    return jdbc.sql(
+            "UPDATE users SET role = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)
         .params(role.name(), id)
         .query(this::user)
         .single();
@@ -68,7 +73,8 @@ class UserRepository {
 
   User updatePassword(UUID id, String passwordHash) {
     return jdbc.sql(
-            "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)
+            "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE id = ? RETURNING "
+                + COLUMNS)
         .params(passwordHash, id)
         .query(this::user)
         .single();

@@ -23,14 +23,17 @@ class UserService {
   private final AuditLog audit;
   private final SessionRevocation sessions;
 
-  UserService(UserRepository users, Passwords passwords, AuditLog audit, SessionRevocation sessions) {
+  UserService(
+      UserRepository users, Passwords passwords, AuditLog audit, SessionRevocation sessions) {
     this.users = users;
     this.passwords = passwords;
     this.audit = audit;
     this.sessions = sessions;
   }
 
-  /** The caller these credentials prove; the same failure whether the email or password is wrong. */
+  /**
+   * The caller these credentials prove; the same failure whether the email or password is wrong.
+   */
   Caller signIn(String email, String password) {
     Optional<UserRepository.WithPassword> found = users.findByEmail(Emails.normalize(email));
     if (found.isEmpty()) {
@@ -89,11 +92,16 @@ class UserService {
   User update(Actor actor, UUID id, @Nullable Role role, @Nullable String password) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
     if (password != null) {
-      Passwords.check(password, before.email()).ifPresent(v -> {
-        throw Problems.invalid(List.of(v));
-      });
+      Passwords.check(password, before.email())
+          .ifPresent(
+              v -> {
+                throw Problems.invalid(List.of(v));
+              });
     }
-    if (role != null && role != Role.ADMIN && before.role() == Role.ADMIN && users.countAdmins() == 1) {
+    if (role != null
+        && role != Role.ADMIN
+        && before.role() == Role.ADMIN
+        && users.countAdmins() == 1) {
       throw Problems.conflict("the last admin cannot be given another role");
     }
     User after = before;

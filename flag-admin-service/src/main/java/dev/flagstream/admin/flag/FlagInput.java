@@ -41,6 +41,9 @@ final class FlagInput {
   static Flag forCreate(@Nullable JsonNode body, JsonMapper json) {
     FlagInput input = new FlagInput(json);
     input.requireObject(body, CREATABLE);
+    if (body == null || !body.isObject()) {
+      input.throwIfInvalid();
+    }
     Flag.Builder flag = Flag.builder("");
     JsonNode name = body == null ? null : body.get("name");
     if (name == null || name.isNull()) {

@@ -1,7 +1,9 @@
 package dev.flagstream.admin.system;
 
 import dev.flagstream.contracts.flag.Violation;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
@@ -22,8 +25,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns every failure into an RFC 9457 problem: bad input into 400 with the field and the
- * reason, and anything unexpected into a 500 that reveals nothing but the request id.
+ * Turns every failure into an RFC 9457 problem: bad input into 400 with the field and the reason,
+ * and anything unexpected into a 500 that reveals nothing but the request id.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -31,12 +34,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (causedBy(e, BodySizeLimit.BodyTooLargeException.class) != null) {
       return problem(
-          Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "the request body is too large"));
+          Problems.detail(
+              HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "the request body is too large"));
     }
     return problem(Problems.invalid(violationOf(e)).getBody());
+  }
+
+  /** Gives the problems Spring MVC makes itself (405, 406, 415…) a type of ours too. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      HttpStatus known = HttpStatus.resolve(status.value());
+      String slug =
+          known == null
+              ? "http-" + status.value()
+              : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      problem.setType(URI.create("https://flagstream.dev/problems/" + slug));
+    }
+    return super.createResponseEntity(body, headers, status, request);
   }
 
   private static List<Violation> violationOf(HttpMessageNotReadableException e) {
@@ -46,7 +69,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     StreamReadException syntax = causedBy(e, StreamReadException.class);
     if (syntax != null) {
-      return List.of(new Violation("", "the body is not valid JSON: " + syntax.getOriginalMessage()));
+      return List.of(
+          new Violation("", "the body is not valid JSON: " + syntax.getOriginalMessage()));
     }
     JacksonException mapping = causedBy(e, JacksonException.class);
     if (mapping != null && !mapping.getPath().isEmpty()) {
@@ -59,7 +83,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     return problem(
-        Problems.invalid(e.getName(), "must be a valid " + expected.toLowerCase(java.util.Locale.ROOT))
+        Problems.invalid(
+                e.getName(), "must be a valid " + expected.toLowerCase(java.util.Locale.ROOT))
             .getBody());
   }
 
