@@ -4,7 +4,6 @@ import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,9 +69,13 @@ class AuthController {
     return caller;
   }
 
-  /** The CSRF token a browser session sends back in the named header with every write. */
+  /**
+   * Sets the {@code XSRF-TOKEN} cookie, whose value a signed-in browser sends back in the {@code
+   * X-XSRF-TOKEN} header with every write.
+   */
   @GetMapping("/api/auth/csrf")
-  Map<String, String> csrf(CsrfToken token) {
-    return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+  ResponseEntity<Void> csrf(CsrfToken token) {
+    token.getToken(); // loading the deferred token is what writes the cookie
+    return ResponseEntity.noContent().build();
   }
 }

@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -23,6 +22,8 @@ import org.springframework.security.web.csrf.CsrfException;
  */
 @Configuration
 class SecurityConfiguration {
+  private static final java.util.Set<String> SAFE_METHODS =
+      java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
   SecurityFilterChain api(
@@ -32,12 +33,16 @@ class SecurityConfiguration {
       SecurityContextRepository contexts)
       throws Exception {
     http.securityContext(context -> context.securityContextRepository(contexts))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(
             csrf ->
                 csrf.spa()
-                    .ignoringRequestMatchers(
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                    // Only a browser session can be ridden by a forged request: anonymous calls
+                    // and bearer tokens, which browsers never attach on their own, need no token.
+                    .requireCsrfProtectionMatcher(
+                        request ->
+                            !SAFE_METHODS.contains(request.getMethod())
+                                && request.getRequestedSessionId() != null
+                                && request.getHeader(HttpHeaders.AUTHORIZATION) == null)
                     .ignoringRequestMatchers("/api/auth/login"))
         .authorizeHttpRequests(
             requests ->
@@ -89,9 +94,12 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** Sessions are made by signing in and nowhere else; a token request never gets one. */
   @Bean
   SecurityContextRepository securityContextRepository() {
-    return new HttpSessionSecurityContextRepository();
+    HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    sessions.setAllowSessionCreation(false);
+    return sessions;
   }
 
   @Bean

@@ -1,0 +1,74 @@
+package dev.flagstream.admin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flagstream.admin.fixtures.Api;
+import dev.flagstream.admin.fixtures.TestDatabase;
+import dev.flagstream.local.infrastructure.TcpProxy;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Readiness follows the database: reachable and migrated, or 503. Liveness does not. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.hikari.connection-timeout=1000",
+      "spring.datasource.hikari.validation-timeout=500"
+    })
+class HealthIT {
+  private static final TcpProxy DATABASE_LINK =
+      TcpProxy.to("localhost", TestDatabase.server().port());
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry properties) {
+    TestDatabase.server().createDatabaseIfMissing("health");
+    properties.add(
+        "spring.datasource.url",
+        () -> "jdbc:postgresql://localhost:" + DATABASE_LINK.port() + "/health");
+    properties.add("spring.datasource.username", () -> "postgres");
+    properties.add("spring.datasource.password", () -> "");
+  }
+
+  @AfterAll
+  static void closeLink() {
+    DATABASE_LINK.close();
+  }
+
+  @Test
+  void health_isJson_withTheGroupsOnTheMainPort() {
+    Api api = new Api(port);
+    var health = api.get("/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    assertThat(health.json().has("components"))
+        .as("components, without details, for anyone")
+        .isTrue();
+    assertThat(api.get("/health/live").json().get("status").asString()).isEqualTo("UP");
+    assertThat(api.get("/health/ready").json().get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void ready_is503_whileTheDatabaseIsUnreachable_andRecovers() {
+    Api api = new Api(port);
+    try {
+      DATABASE_LINK.cut();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(api.get("/health/ready").status()).isEqualTo(503));
+      assertThat(api.get("/health/live").status()).as("the process itself is fine").isEqualTo(200);
+    } finally {
+      DATABASE_LINK.restore();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(api.get("/health/ready").status()).isEqualTo(200));
+  }
+}
