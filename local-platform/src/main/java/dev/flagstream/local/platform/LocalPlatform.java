@@ -1,0 +1,86 @@
+package dev.flagstream.local.platform;
+
+import dev.flagstream.admin.AdminApplication;
+import dev.flagstream.local.infrastructure.LocalPostgres;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the platform on this machine: a real PostgreSQL with its data under {@code .flagstream},
+ * then the admin service on port 3001. Stops everything, in reverse order, on Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Path home;
+  private final int adminPort;
+  private LocalCredentials credentials;
+
+  LocalPlatform(Path home, int adminPort) {
+    this.home = home;
+    this.adminPort = adminPort;
+  }
+
+  public static void main(String[] args) {
+    Path home = Path.of(System.getProperty("flagstream.home", ".flagstream")).toAbsolutePath();
+    LocalPlatform platform =
+        new LocalPlatform(home, Integer.getInteger("flagstream.admin.port", 3001));
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-flagstream"));
+    platform.start();
+    System.out.println(platform.banner());
+  }
+
+  void start() {
+    credentials = LocalCredentials.loadOrCreate(home);
+    LocalPostgres postgres =
+        LocalPostgres.builder().dataDirectory(home.resolve("postgres")).durable(true).start();
+    running.push(postgres);
+    String database = postgres.createDatabaseIfMissing("flagstream");
+    ConfigurableApplicationContext admin =
+        new SpringApplicationBuilder(AdminApplication.class)
+            .registerShutdownHook(false)
+            .run(
+                "--server.port=" + adminPort,
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.datasource.password=",
+                "--flags.bootstrap.admin.email=" + credentials.email(),
+                "--flags.bootstrap.admin.password=" + credentials.password(),
+                "--flags.bootstrap.token=" + credentials.token());
+    running.push(admin);
+  }
+
+  String banner() {
+    String admin = "http://localhost:" + adminPort;
+    return String.join(
+        "\n",
+        "",
+        "  Flagstream is running (data in " + home + ")",
+        "",
+        "    admin service   " + admin + "   health: " + admin + "/health",
+        "    sign in         " + credentials.email() + " / " + credentials.password(),
+        "    API token       " + credentials.token(),
+        "",
+        "    curl -H 'Authorization: Bearer "
+            + credentials.token()
+            + "' "
+            + admin
+            + "/api/admin/flags",
+        "",
+        "  Ctrl-C stops everything; the data stays for the next run.",
+        "");
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        System.err.println("Stopping a part of the platform failed: " + e);
+      }
+    }
+  }
+}
