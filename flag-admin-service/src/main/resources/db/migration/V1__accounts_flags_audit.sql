@@ -16,13 +16,13 @@ CREATE TABLE feature_flags (
     id                 UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     name               TEXT UNIQUE NOT NULL CHECK (name ~ '^[a-z0-9][a-z0-9._-]{0,127}$'),
     description        TEXT,
-    enabled            BOOLEAN DEFAULT false,
-    rollout_percentage INT DEFAULT 100 CHECK (rollout_percentage BETWEEN 0 AND 100),
-    user_allowlist     UUID[] DEFAULT '{}' CHECK (cardinality(user_allowlist) <= 10000),
-    metadata           JSONB DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
+    enabled            BOOLEAN NOT NULL DEFAULT false,
+    rollout_percentage INT NOT NULL DEFAULT 100 CHECK (rollout_percentage BETWEEN 0 AND 100),
+    user_allowlist     UUID[] NOT NULL DEFAULT '{}' CHECK (cardinality(user_allowlist) <= 10000),
+    metadata           JSONB NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
     created_by         UUID REFERENCES users(id) ON DELETE SET NULL,
-    created_at         TIMESTAMPTZ DEFAULT NOW(),
-    updated_at         TIMESTAMPTZ DEFAULT NOW(),
+    created_at         TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at         TIMESTAMPTZ NOT NULL DEFAULT NOW(),
     version            BIGINT NOT NULL DEFAULT nextval('flag_version_seq')
 );
 

@@ -28,7 +28,8 @@ class BootstrapIT {
                 "--server.port=0",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + LocalPostgres.USER,
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                "--flags.cdc.enabled=false"));
     for (String property : properties) {
       arguments.add("--" + property);
     }

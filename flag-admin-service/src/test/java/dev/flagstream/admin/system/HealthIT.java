@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.hikari.connection-timeout=1000",
-      "spring.datasource.hikari.validation-timeout=500"
+      "spring.datasource.hikari.validation-timeout=500",
+      "flags.cdc.enabled=false"
     })
 class HealthIT {
   private static final TcpProxy DATABASE_LINK =

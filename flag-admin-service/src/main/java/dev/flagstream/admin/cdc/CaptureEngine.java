@@ -1,0 +1,121 @@
+package dev.flagstream.admin.cdc;
+
+import dev.flagstream.admin.cdc.internal.PostgresOffsetStore;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of the Debezium engine over the flag table: started by the constructor on a thread of its
+ * own, ended by {@link #close()} or by a failure, after which it cannot be restarted; the
+ * supervisor makes a new one.
+ */
+final class CaptureEngine implements AutoCloseable {
+  /** Handles one batch; returns normally only when every record may count as processed. */
+  interface BatchHandler {
+    void handle(List<SourceRecord> records);
+  }
+
+  private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final Thread runner;
+
+  CaptureEngine(Properties config, BatchHandler handler) {
+    this.engine =
+        DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+            .using(config) // before notifying(): the engine reads it there
+            .using(
+                (boolean success, String message, @Nullable Throwable error) -> {
+                  if (!success) {
+                    failure.set(error != null ? error : new IllegalStateException(message));
+                  }
+                  stopped.countDown();
+                })
+            .notifying(
+                (records, committer) -> {
+                  handler.handle(records.stream().map(RecordChangeEvent::record).toList());
+                  for (RecordChangeEvent<SourceRecord> record : records) {
+                    committer.markProcessed(record);
+                  }
+                  committer.markBatchFinished();
+                })
+            .build();
+    this.runner = new Thread(engine, "flagstream-cdc-engine");
+    runner.setDaemon(true);
+    runner.start();
+  }
+
+  /** Debezium settings for capturing {@code feature_flags} of {@code database}. */
+  static Properties config(
+      CdcProperties cdc, DatabaseAddress database, String jdbcUrl, String user, String password) {
+    Properties config = new Properties();
+    config.setProperty("name", "flagstream-cdc");
+    config.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+    config.setProperty("offset.storage", PostgresOffsetStore.class.getName());
+    config.setProperty(PostgresOffsetStore.URL, jdbcUrl);
+    config.setProperty(PostgresOffsetStore.USER, user);
+    config.setProperty(PostgresOffsetStore.PASSWORD, password);
+    // Commit after every batch: a batch is only handed back once Kafka acknowledged it.
+    config.setProperty("offset.flush.interval.ms", "0");
+    config.setProperty("offset.flush.timeout.ms", "5000");
+    config.setProperty("database.hostname", database.host());
+    config.setProperty("database.port", Integer.toString(database.port()));
+    config.setProperty("database.dbname", database.database());
+    config.setProperty("database.user", user);
+    config.setProperty("database.password", password);
+    config.setProperty("topic.prefix", "flagstream");
+    config.setProperty("plugin.name", "pgoutput");
+    config.setProperty("slot.name", cdc.slotName());
+    config.setProperty("publication.name", cdc.publicationName());
+    config.setProperty("publication.autocreate.mode", "disabled");
+    config.setProperty("table.include.list", "public." + ChangeRecords.FLAG_TABLE);
+    config.setProperty("snapshot.mode", "initial");
+    config.setProperty("poll.interval.ms", Long.toString(cdc.pollInterval().toMillis()));
+    config.setProperty("heartbeat.interval.ms", Long.toString(cdc.heartbeatInterval().toMillis()));
+    config.setProperty(
+        "heartbeat.action.query",
+        "INSERT INTO cdc_heartbeat (id, beat_at) VALUES (1, NOW())"
+            + " ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at");
+    config.setProperty("tombstones.on.delete", "false"); // we write our own, with the version
+    return config;
+  }
+
+  boolean isRunning() {
+    return stopped.getCount() > 0;
+  }
+
+  /** Waits up to {@code millis} for the engine to stop; true if it has. */
+  boolean awaitStop(long millis) throws InterruptedException {
+    return stopped.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Why the engine stopped on its own, if it failed. */
+  @Nullable Throwable failure() {
+    return failure.get();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (isRunning() && System.nanoTime() < deadline) {
+      try {
+        engine.close();
+        break;
+      } catch (Exception e) {
+        // Refused while the task is still starting; ask again shortly.
+        stopped.await(100, TimeUnit.MILLISECONDS);
+      }
+    }
+    stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    runner.join(TimeUnit.SECONDS.toMillis(30));
+  }
+}
