@@ -58,7 +58,8 @@ final class CaptureEngine implements AutoCloseable {
   static Properties config(
       CdcProperties cdc, DatabaseAddress database, String jdbcUrl, String user, String password) {
     Properties config = new Properties();
-    config.setProperty("name", "flagstream-cdc");
+    // The engine's name keys its stored offsets: one set of offsets per slot.
+    config.setProperty("name", "flagstream-cdc-" + cdc.slotName());
     config.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
     config.setProperty("offset.storage", PostgresOffsetStore.class.getName());
     config.setProperty(PostgresOffsetStore.URL, jdbcUrl);
@@ -78,7 +79,9 @@ final class CaptureEngine implements AutoCloseable {
     config.setProperty("publication.name", cdc.publicationName());
     config.setProperty("publication.autocreate.mode", "disabled");
     config.setProperty("table.include.list", "public." + ChangeRecords.FLAG_TABLE);
-    config.setProperty("snapshot.mode", "initial");
+    // A snapshot on first start, and again should the slot have lost the stored position (say, an
+    // operator dropped it): consumers then receive the whole current state once more.
+    config.setProperty("snapshot.mode", "when_needed");
     config.setProperty("poll.interval.ms", Long.toString(cdc.pollInterval().toMillis()));
     config.setProperty("heartbeat.interval.ms", Long.toString(cdc.heartbeatInterval().toMillis()));
     config.setProperty(

@@ -1,0 +1,162 @@
+package dev.flagstream.admin.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagstream.contracts.change.ChangeOp;
+import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.change.FlagChangeJson;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+/** The mapping of Debezium's records, built here in the shape the engine produces them. */
+class ChangeRecordsTest {
+  private static final Schema ROW =
+      SchemaBuilder.struct()
+          .field("id", Schema.STRING_SCHEMA)
+          .field("name", Schema.STRING_SCHEMA)
+          .field("description", Schema.OPTIONAL_STRING_SCHEMA)
+          .field("enabled", Schema.BOOLEAN_SCHEMA)
+          .field("rollout_percentage", Schema.INT32_SCHEMA)
+          .field("user_allowlist", SchemaBuilder.array(Schema.STRING_SCHEMA).build())
+          .field("metadata", Schema.STRING_SCHEMA)
+          .field("created_by", Schema.OPTIONAL_STRING_SCHEMA)
+          .field("created_at", Schema.STRING_SCHEMA)
+          .field("updated_at", Schema.STRING_SCHEMA)
+          .field("version", Schema.INT64_SCHEMA)
+          .optional()
+          .build();
+  private static final Schema SOURCE =
+      SchemaBuilder.struct()
+          .field("table", Schema.STRING_SCHEMA)
+          .field("ts_ms", Schema.INT64_SCHEMA)
+          .field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
+          .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+          .build();
+  private static final Schema ENVELOPE =
+      SchemaBuilder.struct()
+          .field("before", ROW)
+          .field("after", ROW)
+          .field("source", SOURCE)
+          .field("op", Schema.STRING_SCHEMA)
+          .build();
+  private static final long COMMITTED = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
+
+  private static Struct row(String name, long version) {
+    return new Struct(ROW)
+        .put("id", "6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")
+        .put("name", name)
+        .put("description", null)
+        .put("enabled", true)
+        .put("rollout_percentage", 25)
+        .put("user_allowlist", List.of("2d1f5c9e-4b7a-4c3d-9e8f-1a2b3c4d5e6f"))
+        .put("metadata", "{\"owner\": \"payments\", \"n\": [1, 2]}")
+        .put("created_by", null)
+        .put("created_at", "2026-11-01T09:00:00.123456Z")
+        .put("updated_at", "2026-11-27T10:00:00Z")
+        .put("version", version);
+  }
+
+  private static SourceRecord record(
+      String table, String op, Struct before, Struct after, String sequence) {
+    Struct source =
+        new Struct(SOURCE)
+            .put("table", table)
+            .put("ts_ms", COMMITTED)
+            .put("sequence", sequence)
+            .put("lsn", 999L);
+    Struct value =
+        new Struct(ENVELOPE)
+            .put("before", before)
+            .put("after", after)
+            .put("source", source)
+            .put("op", op);
+    return new SourceRecord(
+        Map.of(), Map.of(), "flagstream.public." + table, null, null, ENVELOPE, value);
+  }
+
+  @Test
+  void createsUpdatesAndSnapshotReads_becomeUpsertsWithTheWholeState() {
+    for (String op : new String[] {"c", "u", "r"}) {
+      List<TopicRecord> records =
+          ChangeRecords.of(record("feature_flags", op, null, row("a", 7), "[\"500\",\"600\"]"));
+      assertThat(records).hasSize(1);
+      FlagChangeEvent event = FlagChangeJson.fromBytes(records.get(0).value());
+      assertThat(event.op()).isEqualTo(ChangeOp.UPSERT);
+      assertThat(event.name()).isEqualTo("a");
+      assertThat(event.version()).isEqualTo(7);
+      assertThat(event.revision()).isEqualTo(500);
+      assertThat(event.changedAt()).isEqualTo(Instant.ofEpochMilli(COMMITTED));
+      assertThat(event.flag().description()).isEmpty();
+      assertThat(event.flag().enabled()).isTrue();
+      assertThat(event.flag().userAllowlist()).hasSize(1);
+      assertThat(event.flag().metadata())
+          .containsEntry("owner", "payments")
+          .containsEntry("n", List.of(1, 2));
+      assertThat(event.flag().createdAt()).isEqualTo(Instant.parse("2026-11-01T09:00:00.123456Z"));
+      assertThat(records.get(0).key()).isEqualTo("a");
+    }
+  }
+
+  @Test
+  void aDelete_becomesADeleteThenATombstone_withTheDeletedVersion() {
+    List<TopicRecord> records =
+        ChangeRecords.of(record("feature_flags", "d", row("a", 9), null, "[\"700\",\"800\"]"));
+    assertThat(records).hasSize(2);
+    FlagChangeEvent delete = FlagChangeJson.fromBytes(records.get(0).value());
+    assertThat(delete.op()).isEqualTo(ChangeOp.DELETE);
+    assertThat(delete.version()).isEqualTo(9);
+    assertThat(delete.revision()).isEqualTo(700);
+    assertThat(records.get(1).isTombstone()).isTrue();
+    assertThat(records.get(1).version()).isEqualTo(9);
+    assertThat(records.get(1).key()).isEqualTo("a");
+  }
+
+  @Test
+  void theRevision_isTheLastCommitBeforeTheChange_orZeroWithoutOne() {
+    assertThat(
+            ChangeRecords.of(record("feature_flags", "r", null, row("a", 1), "[null,\"26262248\"]"))
+                .get(0))
+        .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
+    assertThat(ChangeRecords.of(record("feature_flags", "c", null, row("a", 1), null)).get(0))
+        .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
+  }
+
+  @Test
+  void otherTablesTruncatesAndNonChangeRecords_becomeNothing() {
+    assertThat(ChangeRecords.of(record("cdc_heartbeat", "u", null, row("a", 1), null))).isEmpty();
+    assertThat(ChangeRecords.of(record("feature_flags", "t", null, null, null))).isEmpty();
+    assertThat(ChangeRecords.of(new SourceRecord(Map.of(), Map.of(), "t", null, null, null, null)))
+        .isEmpty();
+    Schema heartbeat = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
+    assertThat(
+            ChangeRecords.of(
+                new SourceRecord(
+                    Map.of(),
+                    Map.of(),
+                    "__debezium-heartbeat.flagstream",
+                    null,
+                    null,
+                    heartbeat,
+                    new Struct(heartbeat).put("ts_ms", 1L))))
+        .isEmpty();
+  }
+
+  @Test
+  void databaseAddress_comesFromTheJdbcUrl() {
+    assertThat(DatabaseAddress.of("jdbc:postgresql://db.internal:6543/flags?sslmode=require"))
+        .isEqualTo(new DatabaseAddress("db.internal", 6543, "flags"));
+    assertThat(DatabaseAddress.of("jdbc:postgresql://localhost/flags"))
+        .isEqualTo(new DatabaseAddress("localhost", 5432, "flags"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatabaseAddress.of("jdbc:mysql://x/y"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DatabaseAddress.of("jdbc:postgresql://a:1,b:2/"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
