@@ -65,8 +65,10 @@ final class CaptureEngine implements AutoCloseable {
     config.setProperty(PostgresOffsetStore.URL, jdbcUrl);
     config.setProperty(PostgresOffsetStore.USER, user);
     config.setProperty(PostgresOffsetStore.PASSWORD, password);
-    // Commit after every batch: a batch is only handed back once Kafka acknowledged it.
-    config.setProperty("offset.flush.interval.ms", "0");
+    // Only records Kafka acknowledged are marked processed, so whatever is flushed is safe; the
+    // interval only bounds how much is published again after a crash.
+    config.setProperty(
+        "offset.flush.interval.ms", Long.toString(cdc.offsetFlushInterval().toMillis()));
     config.setProperty("offset.flush.timeout.ms", "5000");
     config.setProperty("database.hostname", database.host());
     config.setProperty("database.port", Integer.toString(database.port()));

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long a batch may wait for Kafka's acknowledgement before the engine
  *     gives up and restarts from its last committed position
  * @param maxRestartBackoff the longest pause between restarts of a failing engine
+ * @param offsetFlushInterval how often the position of acknowledged changes is stored; after a
+ *     crash, up to this much is published again (consumers drop the duplicates). Storing after
+ *     every batch (0) costs about 10 ms of latency per change
  */
 @ConfigurationProperties("flags.cdc")
 public record CdcProperties(
@@ -28,4 +31,5 @@ public record CdcProperties(
     @DefaultValue("10s") Duration heartbeatInterval,
     @DefaultValue("1s") Duration leaderRetryInterval,
     @DefaultValue("30s") Duration publishTimeout,
-    @DefaultValue("30s") Duration maxRestartBackoff) {}
+    @DefaultValue("30s") Duration maxRestartBackoff,
+    @DefaultValue("1s") Duration offsetFlushInterval) {}

@@ -1,6 +1,7 @@
 package dev.flagstream.local.platform;
 
 import dev.flagstream.admin.AdminApplication;
+import dev.flagstream.local.infrastructure.LocalKafka;
 import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -9,24 +10,31 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the platform on this machine: a real PostgreSQL with its data under {@code .flagstream},
- * then the admin service on port 3001. Stops everything, in reverse order, on Ctrl-C.
+ * Starts the platform on this machine: a real PostgreSQL and a real Kafka broker with their data
+ * under {@code .flagstream}, then the admin service on port 3001, which captures every flag change
+ * onto the flag topic. Stops everything, in reverse order, on Ctrl-C.
  */
 public final class LocalPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Path home;
   private final int adminPort;
+  private final int kafkaPort;
   private LocalCredentials credentials;
+  private LocalKafka kafka;
 
-  LocalPlatform(Path home, int adminPort) {
+  LocalPlatform(Path home, int adminPort, int kafkaPort) {
     this.home = home;
     this.adminPort = adminPort;
+    this.kafkaPort = kafkaPort;
   }
 
   public static void main(String[] args) {
     Path home = Path.of(System.getProperty("flagstream.home", ".flagstream")).toAbsolutePath();
     LocalPlatform platform =
-        new LocalPlatform(home, Integer.getInteger("flagstream.admin.port", 3001));
+        new LocalPlatform(
+            home,
+            Integer.getInteger("flagstream.admin.port", 3001),
+            Integer.getInteger("flagstream.kafka.port", 9092));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-flagstream"));
     platform.start();
     System.out.println(platform.banner());
@@ -38,6 +46,8 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPostgres.builder().dataDirectory(home.resolve("postgres")).durable(true).start();
     running.push(postgres);
     String database = postgres.createDatabaseIfMissing("flagstream");
+    kafka = LocalKafka.builder().dataDirectory(home.resolve("kafka")).port(kafkaPort).start();
+    running.push(kafka);
     ConfigurableApplicationContext admin =
         new SpringApplicationBuilder(AdminApplication.class)
             .registerShutdownHook(false)
@@ -48,7 +58,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--flags.bootstrap.admin.email=" + credentials.email(),
                 "--flags.bootstrap.admin.password=" + credentials.password(),
-                "--flags.bootstrap.token=" + credentials.token());
+                "--flags.bootstrap.token=" + credentials.token(),
+                "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                // one local broker: the topic gets one replica
+                "--flags.kafka.replication-factor=1");
     running.push(admin);
   }
 
@@ -60,6 +73,7 @@ public final class LocalPlatform implements AutoCloseable {
         "  Flagstream is running (data in " + home + ")",
         "",
         "    admin service   " + admin + "   health: " + admin + "/health",
+        "    kafka           " + kafka.bootstrapServers() + "   topic: flagstream.flags",
         "    sign in         " + credentials.email() + " / " + credentials.password(),
         "    API token       " + credentials.token(),
         "",

@@ -1,6 +1,7 @@
 package dev.flagstream.local.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,6 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +28,9 @@ class LocalPlatformIT {
   @Test
   void startsServesAndKeepsItsDataAcrossRestarts(@TempDir Path home) throws Exception {
     int port = freePort();
+    int kafkaPort = freePort();
     LocalCredentials credentials;
-    try (LocalPlatform platform = new LocalPlatform(home, port)) {
+    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort)) {
       platform.start();
       credentials = LocalCredentials.loadOrCreate(home);
       assertThat(platform.banner()).contains("http://localhost:" + port, credentials.token());
@@ -34,8 +44,30 @@ class LocalPlatformIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(platform.banner()).contains("localhost:" + kafkaPort);
+      try (KafkaConsumer<String, String> consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  "localhost:" + kafkaPort,
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest"),
+              new StringDeserializer(),
+              new StringDeserializer())) {
+        consumer.assign(List.of(new TopicPartition("flagstream.flags", 0)));
+        List<String> keys = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+                  assertThat(keys)
+                      .as("the change was captured onto the flag topic")
+                      .contains("kept");
+                });
+      }
     }
-    try (LocalPlatform platform = new LocalPlatform(home, port)) {
+    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort)) {
       platform.start();
       assertThat(LocalCredentials.loadOrCreate(home)).isEqualTo(credentials);
       assertThat(get(port, "/api/admin/flags", credentials.token()).body()).contains("\"kept\"");

@@ -37,6 +37,8 @@ public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
   private @Nullable String url;
   private @Nullable String user;
   private @Nullable String password;
+  // Offsets are written after every batch; a connection kept open saves a connect per batch.
+  private @Nullable Connection connection;
 
   public PostgresOffsetStore() {
     this(schemalessJson());
@@ -80,14 +82,38 @@ public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
   }
 
   @Override
+  public synchronized void stop() {
+    super.stop();
+    closeConnection();
+  }
+
+  @Override
   protected void save() {
-    try (Connection connection = connect();
-        PreparedStatement upsert =
-            connection.prepareStatement(
-                "INSERT INTO cdc_offsets (offset_key, offset_value, updated_at) VALUES (?, ?, NOW())"
-                    + " ON CONFLICT (offset_key) DO UPDATE SET offset_value = EXCLUDED.offset_value,"
-                    + " updated_at = NOW()")) {
+    try {
+      write();
+    } catch (SQLException first) {
+      // The kept connection may have died with a database restart: one fresh attempt.
+      closeConnection();
+      try {
+        write();
+      } catch (SQLException e) {
+        e.addSuppressed(first);
+        // The engine sees the failed commit and keeps the older offsets: a later replay, no loss.
+        throw new IllegalStateException("cannot write the capture offsets to cdc_offsets", e);
+      }
+    }
+  }
+
+  private void write() throws SQLException {
+    if (connection == null) {
+      connection = connect();
       connection.setAutoCommit(false);
+    }
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO cdc_offsets (offset_key, offset_value, updated_at) VALUES (?, ?, NOW())"
+                + " ON CONFLICT (offset_key) DO UPDATE SET offset_value = EXCLUDED.offset_value,"
+                + " updated_at = NOW()")) {
       for (Map.Entry<ByteBuffer, ByteBuffer> entry : data.entrySet()) {
         byte[] key = bytes(entry.getKey());
         byte[] value = entry.getValue() == null ? null : bytes(entry.getValue());
@@ -99,8 +125,19 @@ public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
       upsert.executeBatch();
       connection.commit();
     } catch (SQLException e) {
-      // The engine sees the failed commit and keeps the older offsets: a later replay, no loss.
-      throw new IllegalStateException("cannot write the capture offsets to cdc_offsets", e);
+      connection.rollback();
+      throw e;
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // it is being replaced or the store is stopping
+      }
+      connection = null;
     }
   }
 
