@@ -52,7 +52,7 @@ public abstract class ConformanceKit {
   }
 
   @TestFactory
-  Stream<DynamicTest> evaluationCases() {
+  public Stream<DynamicTest> evaluationCases() {
     return spec().evaluationCases().stream()
         .map(
             c ->
@@ -65,7 +65,7 @@ public abstract class ConformanceKit {
   }
 
   @TestFactory
-  Stream<DynamicTest> bucketCases() {
+  public Stream<DynamicTest> bucketCases() {
     return spec().bucketCases().stream()
         .map(
             c ->
@@ -78,7 +78,7 @@ public abstract class ConformanceKit {
   }
 
   @TestFactory
-  Stream<DynamicTest> changeStreamCases() {
+  public Stream<DynamicTest> changeStreamCases() {
     return spec().changeStreamCases().stream()
         .map(c -> dynamicTest(c.id() + ": " + c.description(), () -> run(c)));
   }

@@ -6,29 +6,38 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A request that presents credentials which do
- * not hold is refused at once rather than treated as anonymous, and a token never creates a
- * session. Part of the security filter chain only, not a servlet filter of its own.
+ * Authenticates {@code Authorization: Bearer <token>}: an API token acts as its user, a server key
+ * may read the flag snapshot and nothing else. A request that presents credentials which do not
+ * hold is refused at once rather than treated as anonymous, and a token never creates a session.
+ * Part of the security filter chain only, not a servlet filter of its own.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
+  static final String SERVER_ROLE = "SERVER";
+
   private final TokenRepository tokens;
+  private final ServerKeys serverKeys;
   private final ProblemWriter problems;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
-  ApiTokenFilter(TokenRepository tokens, ProblemWriter problems) {
+  ApiTokenFilter(TokenRepository tokens, ServerKeys serverKeys, ProblemWriter problems) {
     this.tokens = tokens;
+    this.serverKeys = serverKeys;
     this.problems = problems;
   }
 
@@ -44,6 +53,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     Optional<Caller> caller = Optional.empty();
     if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       String secret = header.substring(BEARER.length()).strip();
+      if (serverKeys.matches(secret)) {
+        authenticate(
+            new PreAuthenticatedAuthenticationToken(
+                "server-key", "", List.of(new SimpleGrantedAuthority("ROLE_" + SERVER_ROLE))),
+            request,
+            response,
+            chain);
+        return;
+      }
       caller = secret.isEmpty() ? Optional.empty() : tokens.callerOf(secret);
       caller.ifPresent(c -> tokens.touch(secret));
     }
@@ -57,8 +75,17 @@ final class ApiTokenFilter extends OncePerRequestFilter {
           "the Authorization header does not hold a valid, unexpired API token");
       return;
     }
+    authenticate(new CallerAuthentication(caller.get()), request, response, chain);
+  }
+
+  private void authenticate(
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws ServletException, IOException {
     SecurityContext context = contexts.createEmptyContext();
-    context.setAuthentication(new CallerAuthentication(caller.get()));
+    context.setAuthentication(authentication);
     contexts.setContext(context);
     try {
       chain.doFilter(request, response);

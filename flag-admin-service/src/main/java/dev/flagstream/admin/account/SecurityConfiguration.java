@@ -29,6 +29,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       TokenRepository tokens,
+      ServerKeys serverKeys,
       ProblemWriter problems,
       SecurityContextRepository contexts)
       throws Exception {
@@ -54,7 +55,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/auth/csrf")
                     .permitAll()
                     .requestMatchers("/api/auth/**")
-                    .authenticated()
+                    .hasRole(Role.VIEWER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/snapshot")
+                    .hasAnyRole(ApiTokenFilter.SERVER_ROLE, Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/api/admin/flags", "/api/admin/flags/**")
                     .hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/api/admin/audit")
@@ -63,7 +66,8 @@ class SecurityConfiguration {
                     .hasRole(Role.EDITOR.name())
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
-        .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiTokenFilter(tokens, serverKeys, problems), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors

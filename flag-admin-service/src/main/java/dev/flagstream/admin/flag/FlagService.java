@@ -36,6 +36,14 @@ class FlagService {
     return flags.find(name);
   }
 
+  /** Every flag, read in one consistent transaction. */
+  @Transactional(
+      readOnly = true,
+      isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+  List<Flag> all() {
+    return flags.list(null, null, Integer.MAX_VALUE);
+  }
+
   @Transactional(readOnly = true)
   List<Flag> list(@Nullable String search, @Nullable String afterName, int limit) {
     return flags.list(search, afterName, limit);

@@ -15,37 +15,51 @@ import java.util.Properties;
  * The local admin's credentials, made up on the first run and kept beside the data, so that every
  * later run can print them again. For a developer's machine only.
  */
-record LocalCredentials(String email, String password, String token) {
+record LocalCredentials(
+    String email, String password, String token, String serverKey, String clientKey) {
   static final String FILE = "credentials.properties";
 
   static LocalCredentials loadOrCreate(Path home) {
     Path file = home.resolve(FILE);
     try {
+      Properties stored = new Properties();
       if (Files.exists(file)) {
-        Properties stored = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
           stored.load(in);
         }
-        return new LocalCredentials(
-            stored.getProperty("email"),
-            stored.getProperty("password"),
-            stored.getProperty("token"));
       }
-      LocalCredentials created =
-          new LocalCredentials("admin@flagstream.local", random(18), "fst_local-" + random(24));
-      Files.createDirectories(home);
-      Properties stored = new Properties();
-      stored.setProperty("email", created.email());
-      stored.setProperty("password", created.password());
-      stored.setProperty("token", created.token());
-      try (Writer out = Files.newBufferedWriter(file)) {
-        stored.store(out, "Flagstream local admin; delete the folder to start afresh");
+      // Missing values, all on a first run, are made up once and kept.
+      boolean added = false;
+      added |= fill(stored, "email", "admin@flagstream.local");
+      added |= fill(stored, "password", random(18));
+      added |= fill(stored, "token", "fst_local-" + random(24));
+      added |= fill(stored, "serverKey", "server-" + random(18));
+      added |= fill(stored, "clientKey", "client-" + random(18));
+      if (added) {
+        Files.createDirectories(home);
+        try (Writer out = Files.newBufferedWriter(file)) {
+          stored.store(
+              out, "Flagstream local admin and SDK keys; delete the folder to start afresh");
+        }
+        restrictToOwner(file);
       }
-      restrictToOwner(file);
-      return created;
+      return new LocalCredentials(
+          stored.getProperty("email"),
+          stored.getProperty("password"),
+          stored.getProperty("token"),
+          stored.getProperty("serverKey"),
+          stored.getProperty("clientKey"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep local credentials in " + file, e);
     }
+  }
+
+  private static boolean fill(Properties stored, String name, String value) {
+    if (stored.getProperty(name) != null) {
+      return false;
+    }
+    stored.setProperty(name, value);
+    return true;
   }
 
   private static String random(int bytes) {

@@ -1,6 +1,7 @@
 package dev.flagstream.local.platform;
 
 import dev.flagstream.admin.AdminApplication;
+import dev.flagstream.evaluator.EvaluatorApplication;
 import dev.flagstream.local.infrastructure.LocalKafka;
 import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.nio.file.Path;
@@ -12,20 +13,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the platform on this machine: a real PostgreSQL and a real Kafka broker with their data
  * under {@code .flagstream}, then the admin service on port 3001, which captures every flag change
- * onto the flag topic. Stops everything, in reverse order, on Ctrl-C.
+ * onto the flag topic, and an evaluator on port 3002 reading it. Stops everything, in reverse
+ * order, on Ctrl-C.
  */
 public final class LocalPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Path home;
   private final int adminPort;
   private final int kafkaPort;
+  private final int evaluatorPort;
   private LocalCredentials credentials;
   private LocalKafka kafka;
 
-  LocalPlatform(Path home, int adminPort, int kafkaPort) {
+  LocalPlatform(Path home, int adminPort, int kafkaPort, int evaluatorPort) {
     this.home = home;
     this.adminPort = adminPort;
     this.kafkaPort = kafkaPort;
+    this.evaluatorPort = evaluatorPort;
   }
 
   public static void main(String[] args) {
@@ -34,7 +38,8 @@ public final class LocalPlatform implements AutoCloseable {
         new LocalPlatform(
             home,
             Integer.getInteger("flagstream.admin.port", 3001),
-            Integer.getInteger("flagstream.kafka.port", 9092));
+            Integer.getInteger("flagstream.kafka.port", 9092),
+            Integer.getInteger("flagstream.evaluator.port", 3002));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-flagstream"));
     platform.start();
     System.out.println(platform.banner());
@@ -59,23 +64,42 @@ public final class LocalPlatform implements AutoCloseable {
                 "--flags.bootstrap.admin.email=" + credentials.email(),
                 "--flags.bootstrap.admin.password=" + credentials.password(),
                 "--flags.bootstrap.token=" + credentials.token(),
+                "--flags.server-keys=" + credentials.serverKey(),
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 // one local broker: the topic gets one replica
                 "--flags.kafka.replication-factor=1");
     running.push(admin);
+    ConfigurableApplicationContext evaluator =
+        new SpringApplicationBuilder(EvaluatorApplication.class)
+            .registerShutdownHook(false)
+            .run(
+                "--server.port=" + evaluatorPort,
+                "--flags.kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                "--flags.admin-url=http://localhost:" + adminPort,
+                "--flags.admin-server-key=" + credentials.serverKey(),
+                "--flags.keys.server=" + credentials.serverKey(),
+                "--flags.keys.client=" + credentials.clientKey(),
+                "--flags.cors.allowed-origins=http://localhost:5173,http://localhost:3000");
+    running.push(evaluator);
   }
 
   String banner() {
     String admin = "http://localhost:" + adminPort;
+    String evaluator = "http://localhost:" + evaluatorPort;
     return String.join(
         "\n",
         "",
         "  Flagstream is running (data in " + home + ")",
         "",
         "    admin service   " + admin + "   health: " + admin + "/health",
+        "    evaluator       " + evaluator + "   health: " + evaluator + "/health",
         "    kafka           " + kafka.bootstrapServers() + "   topic: flagstream.flags",
         "    sign in         " + credentials.email() + " / " + credentials.password(),
         "    API token       " + credentials.token(),
+        "    SDK keys        server "
+            + credentials.serverKey()
+            + "   client "
+            + credentials.clientKey(),
         "",
         "    curl -H 'Authorization: Bearer "
             + credentials.token()

@@ -29,8 +29,9 @@ class LocalPlatformIT {
   void startsServesAndKeepsItsDataAcrossRestarts(@TempDir Path home) throws Exception {
     int port = freePort();
     int kafkaPort = freePort();
+    int evaluatorPort = freePort();
     LocalCredentials credentials;
-    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort)) {
+    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort, evaluatorPort)) {
       platform.start();
       credentials = LocalCredentials.loadOrCreate(home);
       assertThat(platform.banner()).contains("http://localhost:" + port, credentials.token());
@@ -67,7 +68,7 @@ class LocalPlatformIT {
                 });
       }
     }
-    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort)) {
+    try (LocalPlatform platform = new LocalPlatform(home, port, kafkaPort, evaluatorPort)) {
       platform.start();
       assertThat(LocalCredentials.loadOrCreate(home)).isEqualTo(credentials);
       assertThat(get(port, "/api/admin/flags", credentials.token()).body()).contains("\"kept\"");

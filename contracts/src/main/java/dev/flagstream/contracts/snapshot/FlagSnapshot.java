@@ -1,0 +1,109 @@
+package dev.flagstream.contracts.snapshot;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.internal.ContractJson;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every flag a holder has, as served by the snapshot endpoints of the admin service and the
+ * evaluator, for SDKs that start up or refresh from it.
+ *
+ * @param schemaVersion the wire format's version, {@value #SCHEMA_VERSION}
+ * @param revision the change-stream revision the flags are at, or {@link #UNKNOWN_REVISION} when
+ *     the holder reads the database rather than the stream
+ * @param digest SHA-256 (hex) of the flags in canonical form; equal digests mean equal flags
+ * @param generatedAt when the snapshot was taken
+ * @param flags the flags, by name in ascending order
+ */
+public record FlagSnapshot(
+    int schemaVersion, long revision, String digest, Instant generatedAt, List<Flag> flags) {
+  public static final int SCHEMA_VERSION = 1;
+  public static final long UNKNOWN_REVISION = -1;
+
+  public FlagSnapshot {
+    requireNonNull(digest, "digest");
+    requireNonNull(generatedAt, "generatedAt");
+    flags = List.copyOf(requireNonNull(flags, "flags"));
+  }
+
+  /** A snapshot of {@code flags}, sorted and digested. */
+  public static FlagSnapshot of(Collection<Flag> flags, long revision, Instant generatedAt) {
+    List<Flag> sorted = new ArrayList<>(flags);
+    sorted.sort(Comparator.comparing(Flag::name));
+    return new FlagSnapshot(SCHEMA_VERSION, revision, digestOf(sorted), generatedAt, sorted);
+  }
+
+  /**
+   * The digest of a set of flags, independent of their order and of the order of metadata keys:
+   * SHA-256 over each flag's JSON, object keys sorted, one per line, by name.
+   */
+  public static String digestOf(Collection<Flag> flags) {
+    List<Flag> sorted = new ArrayList<>(flags);
+    sorted.sort(Comparator.comparing(Flag::name));
+    MessageDigest sha256 = sha256();
+    for (Flag flag : sorted) {
+      Object canonical = canonical(ContractJson.MAPPER.convertValue(flag, Object.class));
+      sha256.update(ContractJson.MAPPER.writeValueAsBytes(canonical));
+      sha256.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /** The snapshot as JSON. */
+  public byte[] toJson() {
+    return ContractJson.MAPPER.writeValueAsBytes(this);
+  }
+
+  /**
+   * Reads a snapshot.
+   *
+   * @throws IllegalArgumentException when the bytes are not a complete snapshot of a known schema
+   *     version
+   */
+  public static FlagSnapshot fromJson(byte[] json) {
+    FlagSnapshot snapshot;
+    try {
+      snapshot = ContractJson.MAPPER.readValue(json, FlagSnapshot.class);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not a flag snapshot: " + e.getOriginalMessage(), e);
+    }
+    if (snapshot.schemaVersion() != SCHEMA_VERSION) {
+      throw new IllegalArgumentException(
+          "snapshot schema version " + snapshot.schemaVersion() + " is unknown");
+    }
+    return snapshot;
+  }
+
+  private static @Nullable Object canonical(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> sorted = new TreeMap<>();
+      map.forEach((key, child) -> sorted.put((String) key, canonical(child)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(FlagSnapshot::canonical).toList();
+    }
+    return value;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

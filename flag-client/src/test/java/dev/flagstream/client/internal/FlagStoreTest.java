@@ -1,0 +1,101 @@
+package dev.flagstream.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagstream.client.FlagChanged;
+import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FlagStoreTest {
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final FlagStore store = new FlagStore(now::get);
+
+  private static Flag flag(String name, long version, int rollout) {
+    return Flag.builder(name).enabled(true).rolloutPercentage(rollout).version(version).build();
+  }
+
+  private static FlagChangeEvent upsert(String name, long version, int rollout, long revision) {
+    return FlagChangeEvent.upsert(flag(name, version, rollout), revision, Instant.EPOCH);
+  }
+
+  @Test
+  void apply_reportsChangesWithTheCommitTime_andIgnoresDuplicatesAndStaleEvents() {
+    assertThat(store.apply(upsert("a", 2, 10, 5)))
+        .hasValueSatisfying(
+            change -> {
+              assertThat(change.previous()).isNull();
+              assertThat(change.current().rolloutPercentage()).isEqualTo(10);
+              assertThat(change.committedAt()).isEqualTo(Instant.EPOCH);
+            });
+    assertThat(store.apply(upsert("a", 2, 99, 5))).isEmpty();
+    assertThat(store.apply(upsert("a", 1, 99, 3))).isEmpty();
+    assertThat(store.get("a").flag().rolloutPercentage()).isEqualTo(10);
+    assertThat(store.revision()).isEqualTo(5);
+  }
+
+  @Test
+  void deletes_fenceOffOlderUpserts() {
+    store.apply(upsert("a", 2, 10, 1));
+    assertThat(store.apply(FlagChangeEvent.delete("a", 2, 2, Instant.EPOCH)))
+        .hasValueSatisfying(change -> assertThat(change.current()).isNull());
+    assertThat(store.apply(upsert("a", 2, 10, 1))).isEmpty();
+    assertThat(store.get("a")).isNull();
+    assertThat(store.apply(upsert("a", 3, 20, 3))).isPresent();
+    assertThat(store.applyTombstone("a", 2L)).as("an old tombstone").isEmpty();
+    assertThat(store.get("a")).isNotNull();
+  }
+
+  @Test
+  void tombstones_withoutAVersion_deleteWhatIsHeld() {
+    store.apply(upsert("a", 2, 10, 1));
+    assertThat(store.applyTombstone("b", null)).isEmpty();
+    assertThat(store.applyTombstone("a", null)).isPresent();
+    assertThat(store.flags()).isEmpty();
+    assertThat(store.applyTombstone("a", null)).isEmpty();
+  }
+
+  @Test
+  void reconcile_takesNewerVersions_andAddsFlagsTheStreamMissed() {
+    store.apply(upsert("a", 2, 10, 1));
+    List<FlagChanged> changes =
+        store.reconcile(
+            FlagSnapshot.of(List.of(flag("a", 3, 30), flag("b", 1, 5)), 9, Instant.EPOCH), 2_000);
+    assertThat(changes).extracting(FlagChanged::name).containsExactlyInAnyOrder("a", "b");
+    assertThat(changes).allMatch(change -> change.committedAt() == null);
+    assertThat(store.get("a").flag().version()).isEqualTo(3);
+    assertThat(store.revision()).isEqualTo(9);
+  }
+
+  @Test
+  void reconcile_dropsFlagsAbsentFromTheSnapshot_unlessTheyArrivedAfterItWasRequested() {
+    store.apply(upsert("old", 1, 10, 1));
+    now.set(5_000);
+    long requestedAt = 5_000;
+    now.set(6_000);
+    store.apply(upsert("new", 2, 10, 2));
+    List<FlagChanged> changes =
+        store.reconcile(
+            FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), requestedAt);
+    assertThat(changes).extracting(FlagChanged::name).containsExactly("old");
+    assertThat(store.get("old")).isNull();
+    assertThat(store.get("new")).isNotNull();
+    assertThat(store.revision()).isEqualTo(2);
+    assertThat(store.apply(upsert("old", 1, 10, 1)))
+        .as("the drop fences off the stale upsert")
+        .isEmpty();
+  }
+
+  @Test
+  void reconcile_keepsAFlagDeletedAfterTheSnapshotDeleted() {
+    store.apply(upsert("a", 4, 10, 1));
+    store.apply(FlagChangeEvent.delete("a", 4, 2, Instant.EPOCH));
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(flag("a", 4, 10)), 1, Instant.EPOCH), 0))
+        .isEmpty();
+    assertThat(store.get("a")).isNull();
+  }
+}

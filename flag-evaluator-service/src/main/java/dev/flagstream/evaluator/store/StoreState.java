@@ -1,0 +1,76 @@
+package dev.flagstream.evaluator.store;
+
+import dev.flagstream.client.FlagChanged;
+import dev.flagstream.client.FlagClient;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the store holds, summed up: the digest of all flags (so two evaluators at the same revision
+ * can be compared), and the metrics of the store: its size, revision, digest, data age, and how
+ * long changes took from commit to being applied here.
+ */
+@Component
+public final class StoreState {
+  private final FlagClient flags;
+  // Recomputed lazily: set dirty by every change, also those before this listener existed.
+  private final AtomicReference<String> digest = new AtomicReference<>("");
+  private volatile boolean dirty = true;
+  private final Timer propagation;
+  private final Clock clock;
+
+  StoreState(FlagClient flags, MeterRegistry meters, Clock clock) {
+    this.flags = flags;
+    this.clock = clock;
+    this.propagation =
+        Timer.builder("flagstream.store.propagation")
+            .description("From a change's commit to its application in this evaluator")
+            .publishPercentileHistogram()
+            .register(meters);
+    Gauge.builder("flagstream.store.flags", flags, f -> f.flags().size())
+        .description("Flags held")
+        .register(meters);
+    Gauge.builder("flagstream.store.revision", flags, FlagClient::revision)
+        .description("Highest change-stream revision applied")
+        .register(meters);
+    Gauge.builder("flagstream.store.digest", this, StoreState::digestNumber)
+        .description("The first 48 bits of the digest of all flags; equal on evaluators that agree")
+        .register(meters);
+    Gauge.builder("flagstream.store.data.age", flags, f -> f.dataAge().toMillis() / 1000.0)
+        .baseUnit("seconds")
+        .description("How long ago the flags were last known to be current")
+        .register(meters);
+    flags.onChange(this::changed);
+  }
+
+  private void changed(FlagChanged change) {
+    dirty = true;
+    if (change.committedAt() != null) {
+      propagation.record(Duration.between(change.committedAt(), clock.instant()).abs());
+    }
+  }
+
+  /** The digest of every flag held now. */
+  public String digest() {
+    if (dirty) {
+      dirty = false;
+      digest.set(FlagSnapshot.digestOf(flags.flags()));
+    }
+    return digest.get();
+  }
+
+  /** All flags with the revision and digest, as the snapshot endpoint serves them. */
+  public FlagSnapshot snapshot() {
+    return FlagSnapshot.of(flags.flags(), flags.revision(), clock.instant());
+  }
+
+  private double digestNumber() {
+    return Long.parseLong(digest().substring(0, 12), 16);
+  }
+}

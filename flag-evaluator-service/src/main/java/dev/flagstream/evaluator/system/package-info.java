@@ -1,0 +1,5 @@
+/** Health and problem responses. */
+@NullMarked
+package dev.flagstream.evaluator.system;
+
+import org.jspecify.annotations.NullMarked;

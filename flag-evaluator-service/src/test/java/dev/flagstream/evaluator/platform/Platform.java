@@ -1,0 +1,106 @@
+package dev.flagstream.evaluator.platform;
+
+import dev.flagstream.admin.AdminApplication;
+import dev.flagstream.evaluator.EvaluatorApplication;
+import dev.flagstream.local.infrastructure.LocalKafka;
+import dev.flagstream.local.infrastructure.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform for end-to-end tests: a real PostgreSQL and a real Kafka broker, the admin
+ * service capturing changes, and evaluators reading them. Each part can be stopped and started
+ * again on the same port and data, for outage tests.
+ */
+final class Platform implements AutoCloseable {
+  static final String ADMIN_TOKEN = "fst_platform-admin-token-0123456789abcdef";
+  static final String SERVER_KEY = "server-key-for-platform-tests";
+  static final String CLIENT_KEY = "client-key-for-platform-tests";
+
+  private final Path postgresData;
+  private final int postgresPort;
+  private LocalPostgres postgres;
+  final LocalKafka kafka = LocalKafka.startTemporary();
+  private final ConfigurableApplicationContext admin;
+  private final List<ConfigurableApplicationContext> evaluators = new ArrayList<>();
+
+  Platform() {
+    try {
+      postgresData = Files.createTempDirectory("platform-postgres");
+      postgresPort = freePort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    startPostgres();
+    admin =
+        new SpringApplicationBuilder(AdminApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.createDatabaseIfMissing("flagstream"),
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.connection-timeout=2000",
+                "--flags.bootstrap.token=" + ADMIN_TOKEN,
+                "--flags.server-keys=" + SERVER_KEY,
+                "--flags.cdc.publish-timeout=5s",
+                "--flags.cdc.max-restart-backoff=2s",
+                "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--flags.kafka.replication-factor=1");
+  }
+
+  void startPostgres() {
+    postgres = LocalPostgres.builder().dataDirectory(postgresData).port(postgresPort).start();
+  }
+
+  void stopPostgres() {
+    postgres.close();
+  }
+
+  int adminPort() {
+    return port(admin);
+  }
+
+  /** Starts an evaluator refreshing from the admin snapshot every {@code refresh}. */
+  ConfigurableApplicationContext startEvaluator(Duration refresh) {
+    ConfigurableApplicationContext evaluator =
+        new SpringApplicationBuilder(EvaluatorApplication.class)
+            .run(
+                "--server.port=0",
+                "--flags.kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                "--flags.admin-url=http://localhost:" + adminPort(),
+                "--flags.admin-server-key=" + SERVER_KEY,
+                "--flags.refresh-interval=" + refresh.toMillis() + "ms",
+                "--flags.keys.server=" + SERVER_KEY,
+                "--flags.keys.client=" + CLIENT_KEY,
+                "--flags.stream.heartbeat-interval=1s");
+    evaluators.add(evaluator);
+    return evaluator;
+  }
+
+  static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  @Override
+  public void close() {
+    evaluators.forEach(ConfigurableApplicationContext::close);
+    admin.close();
+    kafka.close();
+    postgres.close();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package dev.flagstream.evaluator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flagstream.client.ClientStatus;
+import dev.flagstream.client.FlagClient;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The platform end to end: a change through the admin API reaches evaluators and embedded clients
+ * without waiting for any refresh, and keeps reaching them through outages.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+  private static final Duration SECONDS = Duration.ofSeconds(20);
+  private static Platform platform;
+  private static ConfigurableApplicationContext evaluator;
+  private static Http admin;
+  private static Http serverSdk;
+  private static Http clientSdk;
+
+  @BeforeAll
+  static void start() {
+    platform = new Platform();
+    evaluator = platform.startEvaluator(Duration.ofSeconds(60));
+    admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
+    serverSdk = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
+    clientSdk = new Http(Platform.port(evaluator), Platform.CLIENT_KEY);
+    await().atMost(SECONDS).until(() -> serverSdk.get("/health/ready").status() == 200);
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  private static String name(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static boolean evaluatorSays(Http sdk, String flag, String user) {
+    return sdk.get("/api/flags/" + flag + "/evaluation?userId=" + user)
+        .json()
+        .get("value")
+        .asBoolean();
+  }
+
+  @Test
+  @Order(1)
+  void aChangeThroughTheAdminApi_reachesTheEvaluatorAndAnEmbeddedClient_withoutWaitingForARefresh()
+      throws Exception {
+    String flag = name("instant");
+    try (FlagClient embedded =
+        FlagClient.builder().kafka(platform.kafka.bootstrapServers()).build()) {
+      assertThat(embedded.awaitReady(SECONDS)).isTrue();
+      assertThat(admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\"}").status())
+          .isEqualTo(201);
+      await().atMost(Duration.ofSeconds(5)).until(() -> embedded.flag(flag) != null);
+      assertThat(evaluatorSays(serverSdk, flag, "u-1")).isFalse();
+
+      admin.post("/api/admin/flags/" + flag + "/toggle", "{\"enabled\":true}");
+      await().atMost(Duration.ofSeconds(5)).until(() -> evaluatorSays(serverSdk, flag, "u-1"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> embedded.isEnabled(flag, "u-1"));
+
+      var many =
+          clientSdk
+              .post(
+                  "/api/evaluations",
+                  "{\"userId\":\"u-1\",\"flags\":[\"" + flag + "\",\"unknown\"]}")
+              .json();
+      assertThat(many.at("/values/" + flag + "/value").asBoolean()).isTrue();
+      assertThat(many.at("/values/unknown/reason").asString()).isEqualTo("FLAG_NOT_FOUND");
+      assertThat(many.get("revision").asLong()).isPositive();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void deleteThenRecreate_endsWithTheNewFlag() {
+    String flag = name("phoenix");
+    admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
+    admin.delete("/api/admin/flags/" + flag);
+    admin.post(
+        "/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true,\"rolloutPercentage\":0}");
+    await()
+        .atMost(SECONDS)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        serverSdk
+                            .get("/api/flags/" + flag + "/evaluation?userId=u-1")
+                            .json()
+                            .get("reason")
+                            .asString())
+                    .isEqualTo("OUT_OF_ROLLOUT"));
+  }
+
+  @Test
+  @Order(3)
+  void keys_guardTheApi_andOnlyServerKeysSeeDefinitions() {
+    Http anonymous = new Http(Platform.port(evaluator), null);
+    Http wrong = new Http(Platform.port(evaluator), "not-a-key");
+    assertThat(anonymous.get("/api/flags/x/evaluation").status()).isEqualTo(401);
+    assertThat(wrong.post("/api/evaluations", "{}").status()).isEqualTo(401);
+    assertThat(anonymous.get("/api/flags/stream?userId=u&key=nope").status()).isEqualTo(401);
+    var forbidden = clientSdk.get("/api/flags/snapshot");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.body()).doesNotContain("userAllowlist");
+    var snapshot =
+        FlagSnapshot.fromJson(
+            serverSdk.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
+    assertThat(snapshot.digest()).isEqualTo(FlagSnapshot.digestOf(snapshot.flags()));
+    assertThat(snapshot.revision()).isPositive();
+  }
+
+  @Test
+  @Order(4)
+  void twoEvaluatorsAtTheSameRevision_holdTheSameFlags() {
+    ConfigurableApplicationContext second = platform.startEvaluator(Duration.ofSeconds(60));
+    Http other = new Http(Platform.port(second), Platform.SERVER_KEY);
+    await()
+        .atMost(SECONDS)
+        .untilAsserted(
+            () -> {
+              var mine =
+                  FlagSnapshot.fromJson(
+                      serverSdk.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
+              var theirs =
+                  FlagSnapshot.fromJson(
+                      other.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
+              assertThat(theirs.revision()).isEqualTo(mine.revision());
+              assertThat(theirs.digest()).isEqualTo(mine.digest());
+            });
+    second.close();
+  }
+
+  @Test
+  @Order(5)
+  void aBrowserStream_receivesNewValues_andAReconnectResumesFromItsLastEvent() {
+    String flag = name("streamed");
+    admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\"}");
+    await()
+        .atMost(SECONDS)
+        .until(
+            () ->
+                serverSdk.get("/api/flags/" + flag + "/evaluation").json().get("version").asLong()
+                    > 0);
+    String url = clientSdk.base() + "/api/flags/stream?userId=u-1&key=" + Platform.CLIENT_KEY;
+    String lastId;
+    try (EventStream stream = new EventStream(url, null)) {
+      await().atMost(SECONDS).until(() -> !stream.events.isEmpty());
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.events.get(0).name()).isEqualTo("snapshot");
+      assertThat(stream.events.get(0).data().at("/values/" + flag).asBoolean()).isFalse();
+      assertThat(stream.events.get(0).data().toString()).doesNotContain("userAllowlist");
+
+      admin.post("/api/admin/flags/" + flag + "/toggle", null);
+      await()
+          .atMost(SECONDS)
+          .untilAsserted(
+              () -> {
+                EventStream.Event last = stream.last();
+                assertThat(last.name()).isEqualTo("flag");
+                assertThat(last.data().get("flag").asString()).isEqualTo(flag);
+                assertThat(last.data().get("value").asBoolean()).isTrue();
+              });
+      await().atMost(SECONDS).until(() -> stream.comments.contains("heartbeat"));
+      lastId = stream.last().id();
+    }
+    admin.put("/api/admin/flags/" + flag + "/rollout", "{\"rolloutPercentage\":0}");
+    await().atMost(SECONDS).until(() -> !evaluatorSays(serverSdk, flag, "u-1"));
+    try (EventStream resumed = new EventStream(url, lastId)) {
+      await()
+          .atMost(SECONDS)
+          .untilAsserted(
+              () -> {
+                assertThat(resumed.events).isNotEmpty();
+                assertThat(resumed.events.get(0).name())
+                    .as("only what it missed")
+                    .isEqualTo("flag");
+                assertThat(resumed.events.get(0).data().get("value").asBoolean()).isFalse();
+              });
+    }
+  }
+
+  @Test
+  @Order(6)
+  void whileKafkaIsDown_valuesAreServed_andChangesArriveBySnapshot_thenByTheStreamWhenItReturns()
+      throws Exception {
+    String flag = name("outage");
+    admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
+    ConfigurableApplicationContext shortTtl = platform.startEvaluator(Duration.ofSeconds(2));
+    Http quick = new Http(Platform.port(shortTtl), Platform.SERVER_KEY);
+    try (FlagClient embedded =
+        FlagClient.builder().kafka(platform.kafka.bootstrapServers()).build()) {
+      assertThat(embedded.awaitReady(SECONDS)).isTrue();
+      await()
+          .atMost(SECONDS)
+          .until(() -> evaluatorSays(quick, flag, "u-1") && embedded.isEnabled(flag, "u-1"));
+
+      platform.kafka.stop();
+      try {
+        await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.STALE);
+        assertThat(embedded.isEnabled(flag, "u-1")).as("the last known value").isTrue();
+        assertThat(evaluatorSays(serverSdk, flag, "u-1")).isTrue();
+        admin.post("/api/admin/flags/" + flag + "/toggle", "{\"enabled\":false}");
+        await()
+            .atMost(SECONDS)
+            .as("the kill switch reaches the evaluator through the admin snapshot")
+            .until(() -> !evaluatorSays(quick, flag, "u-1"));
+        assertThat(quick.get("/health/ready").status())
+            .as("a stale store still serves")
+            .isEqualTo(200);
+      } finally {
+        platform.kafka.start();
+      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> !embedded.isEnabled(flag, "u-1"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> !evaluatorSays(serverSdk, flag, "u-1"));
+      await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.READY);
+    } finally {
+      shortTtl.close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void anEvaluatorRestartedWhilePostgresIsDown_rebuildsEveryFlagFromTheTopic() {
+    String flag = name("durable");
+    admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
+    await().atMost(SECONDS).until(() -> evaluatorSays(serverSdk, flag, "u-1"));
+    platform.stopPostgres();
+    try {
+      evaluator.close();
+      evaluator = platform.startEvaluator(Duration.ofSeconds(60));
+      Http restarted = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
+      await().atMost(SECONDS).until(() -> restarted.get("/health/ready").status() == 200);
+      assertThat(evaluatorSays(restarted, flag, "u-1")).isTrue();
+      serverSdk = restarted;
+    } finally {
+      platform.startPostgres();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.flagstream.evaluator.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RecentChangesTest {
+
+  @Test
+  void since_listsTheFlagsChangedAfterARevision() {
+    RecentChanges recent = new RecentChanges(10);
+    recent.add(5, "a");
+    recent.add(6, "b");
+    recent.add(7, "a");
+    assertThat(recent.since(5, 7)).contains(Set.of("b", "a"));
+    assertThat(recent.since(7, 7)).contains(Set.of());
+  }
+
+  @Test
+  void since_asksForEverything_whenChangesMayHaveBeenForgotten_orTheRevisionIsUnknown() {
+    RecentChanges recent = new RecentChanges(2);
+    recent.add(5, "a");
+    recent.add(6, "b");
+    recent.add(7, "c");
+    assertThat(recent.since(4, 7)).isEmpty();
+    assertThat(recent.since(6, 7)).contains(Set.of("c"));
+    assertThat(recent.since(9, 7)).as("a revision from another evaluator's future").isEmpty();
+  }
+}
