@@ -72,7 +72,7 @@ final class Platform implements AutoCloseable {
   /** Starts an evaluator refreshing from the admin snapshot every {@code refresh}. */
   ConfigurableApplicationContext startEvaluator(Duration refresh) {
     ConfigurableApplicationContext evaluator =
-        new SpringApplicationBuilder(EvaluatorApplication.class)
+        EvaluatorApplication.builder()
             .run(
                 "--server.port=0",
                 "--flags.kafka-bootstrap-servers=" + kafka.bootstrapServers(),

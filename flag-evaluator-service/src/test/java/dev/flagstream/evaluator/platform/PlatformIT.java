@@ -217,7 +217,7 @@ class PlatformIT {
         admin.post("/api/admin/flags/" + flag + "/toggle", "{\"enabled\":false}");
         await()
             .atMost(SECONDS)
-            .as("the kill switch reaches the evaluator through the admin snapshot")
+            .alias("the kill switch reaches the evaluator through the admin snapshot")
             .until(() -> !evaluatorSays(quick, flag, "u-1"));
         assertThat(quick.get("/health/ready").status())
             .as("a stale store still serves")

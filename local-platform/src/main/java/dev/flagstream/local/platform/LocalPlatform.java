@@ -70,7 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "--flags.kafka.replication-factor=1");
     running.push(admin);
     ConfigurableApplicationContext evaluator =
-        new SpringApplicationBuilder(EvaluatorApplication.class)
+        EvaluatorApplication.builder()
             .registerShutdownHook(false)
             .run(
                 "--server.port=" + evaluatorPort,
