@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flagstream.client.fixtures.SnapshotServer;
 import dev.flagstream.client.fixtures.TopicWriter;
+import dev.flagstream.client.openfeature.FlagstreamProvider;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.local.infrastructure.LocalKafka;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.ProviderEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,6 +119,15 @@ class FlagClientIT {
         FlagClient.builder().kafka(KAFKA.bootstrapServers()).topic(topic).build()) {
       List<ClientStatus> statuses = new CopyOnWriteArrayList<>();
       client.onStatus(statuses::add);
+      String domain = "outage-" + UUID.randomUUID();
+      List<ProviderEvent> providerEvents = new CopyOnWriteArrayList<>();
+      OpenFeatureAPI.getInstance().setProviderAndWait(domain, new FlagstreamProvider(client));
+      for (ProviderEvent event :
+          List.of(ProviderEvent.PROVIDER_STALE, ProviderEvent.PROVIDER_READY)) {
+        OpenFeatureAPI.getInstance()
+            .getClient(domain)
+            .on(event, details -> providerEvents.add(event));
+      }
       assertThat(client.awaitReady(WITHIN)).isTrue();
       KAFKA.stop();
       try {
@@ -131,6 +143,15 @@ class FlagClientIT {
       await().atMost(WITHIN).until(() -> !client.isEnabled("kill-switch", "user-1"));
       await().atMost(WITHIN).until(() -> client.status() == ClientStatus.READY);
       assertThat(statuses).contains(ClientStatus.STALE, ClientStatus.READY);
+      await()
+          .atMost(WITHIN)
+          .untilAsserted(
+              () ->
+                  assertThat(providerEvents)
+                      .as("OpenFeature users hear of it")
+                      .containsSubsequence(
+                          ProviderEvent.PROVIDER_STALE, ProviderEvent.PROVIDER_READY));
+      OpenFeatureAPI.getInstance().getProvider(domain).shutdown();
     }
   }
 

@@ -1,0 +1,28 @@
+package dev.flagstream.evaluator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The evaluator reads the store through the client's public API and keeps no database. */
+@AnalyzeClasses(
+    packages = "dev.flagstream.evaluator",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule featuresAreFreeOfCycles =
+      slices().matching("dev.flagstream.evaluator.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule noClientInternalsAndNoDatabase =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.flagstream.client.internal..", "java.sql..", "org.springframework.jdbc..");
+}
