@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * so a reconnect with {@code Last-Event-ID} gets only what it missed.
  */
 @Component
-final class FlagStreams implements DisposableBean {
+final class FlagStreams implements SmartLifecycle {
   private final FlagClient flags;
+  private volatile boolean running;
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
   private final RecentChanges recent = new RecentChanges(1_000);
   // Changes arrive on the client's update thread; slow browsers must not hold it up.
@@ -134,9 +135,29 @@ final class FlagStreams implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
-    fanOut.shutdownNow();
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every stream first thing on shutdown: an open stream is a request that never finishes, and
+   * the web server's graceful shutdown would wait for it. Browsers reconnect elsewhere.
+   */
+  @Override
+  public void stop() {
+    running = false;
     open.forEach(stream -> stream.emitter().complete());
     open.clear();
+    fanOut.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE;
   }
 }

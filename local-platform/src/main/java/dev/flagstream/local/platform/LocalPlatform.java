@@ -106,6 +106,11 @@ public final class LocalPlatform implements AutoCloseable {
             + "' "
             + admin
             + "/api/admin/flags",
+        "    curl -H 'Authorization: Bearer "
+            + credentials.serverKey()
+            + "' '"
+            + evaluator
+            + "/api/flags/<flag>/evaluation?userId=123'",
         "",
         "  Ctrl-C stops everything; the data stays for the next run.",
         "");
