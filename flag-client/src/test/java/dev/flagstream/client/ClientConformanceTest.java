@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The client's store applies and evaluates exactly as the conformance suite says. */
+/**
+ * The client's store applies and evaluates exactly as the conformance suite says. The kit asserts
+ * every case of the suite against the hooks below.
+ */
 class ClientConformanceTest extends ConformanceKit {
 
   private static Outcome outcome(Evaluation evaluation) {

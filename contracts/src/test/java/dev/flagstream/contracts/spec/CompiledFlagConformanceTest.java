@@ -6,7 +6,10 @@ import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Flags prepared for a store evaluate exactly as the suite says. */
+/**
+ * Flags prepared for a store evaluate exactly as the suite says. The kit asserts every case of the
+ * suite against the hooks below.
+ */
 class CompiledFlagConformanceTest extends ReferenceConformanceTest {
 
   @Override

@@ -12,7 +12,10 @@ import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The contracts' own evaluator and {@link VersionedFlagSet} pass the whole suite. */
+/**
+ * The contracts' own evaluator and {@link VersionedFlagSet} pass the whole suite. The kit asserts
+ * every case of the suite against the hooks below.
+ */
 class ReferenceConformanceTest extends ConformanceKit {
 
   @Override

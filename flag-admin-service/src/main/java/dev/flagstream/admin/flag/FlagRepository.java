@@ -74,12 +74,7 @@ class FlagRepository {
                 + " VALUES (:name, :description, :enabled, :rollout, :allowlist, CAST(:metadata AS jsonb), :createdBy)"
                 + " RETURNING "
                 + COLUMNS)
-        .param("name", flag.name())
-        .param("description", flag.description())
-        .param("enabled", flag.enabled())
-        .param("rollout", flag.rolloutPercentage())
-        .param("allowlist", new SqlArrayValue("uuid", flag.userAllowlist().toArray()))
-        .param("metadata", json.writeValueAsString(flag.metadata()))
+        .params(content(flag))
         .param("createdBy", createdBy)
         .query(rows)
         .single();
@@ -92,14 +87,20 @@ class FlagRepository {
                 + " rollout_percentage = :rollout, user_allowlist = :allowlist,"
                 + " metadata = CAST(:metadata AS jsonb) WHERE name = :name RETURNING "
                 + COLUMNS)
-        .param("name", flag.name())
-        .param("description", flag.description())
-        .param("enabled", flag.enabled())
-        .param("rollout", flag.rolloutPercentage())
-        .param("allowlist", new SqlArrayValue("uuid", flag.userAllowlist().toArray()))
-        .param("metadata", json.writeValueAsString(flag.metadata()))
+        .params(content(flag))
         .query(rows)
         .single();
+  }
+
+  /** The named parameters of a flag's stored content, as insert and update bind them. */
+  private Map<String, ?> content(Flag flag) {
+    return Map.of(
+        "name", flag.name(),
+        "description", flag.description(),
+        "enabled", flag.enabled(),
+        "rollout", flag.rolloutPercentage(),
+        "allowlist", new SqlArrayValue("uuid", flag.userAllowlist().toArray()),
+        "metadata", json.writeValueAsString(flag.metadata()));
   }
 
   void delete(String name) {

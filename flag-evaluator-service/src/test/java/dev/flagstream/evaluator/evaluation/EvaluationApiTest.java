@@ -15,7 +15,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The HTTP contract of the evaluation API, with the store replaced by the in-memory client: pure
@@ -51,40 +53,38 @@ class EvaluationApiTest {
 
   @Autowired MockMvc mvc;
 
+  private MockHttpServletResponse get(String path, String key, String... headers) throws Exception {
+    var request = MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + key);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private MockHttpServletResponse post(String path, String key, String json) throws Exception {
+    return mvc.perform(
+            MockMvcRequestBuilders.post(path)
+                .header("Authorization", "Bearer " + key)
+                .contentType("application/json")
+                .content(json))
+        .andReturn()
+        .getResponse();
+  }
+
   @Test
   void oneFlag_evaluatesForTheUser_andUnknownFlagsAreOffNotErrors() throws Exception {
-    String body =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/flags/listed/evaluation")
-                    .param("userId", LISTED.toString())
-                    .header("Authorization", "Bearer client-key"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(body).contains("\"value\":true").contains("\"reason\":\"ALLOWLISTED\"");
-    String unknown =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/flags/nope/evaluation")
-                    .header("Authorization", "Bearer server-key"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(unknown).contains("\"value\":false").contains("FLAG_NOT_FOUND");
+    assertThat(
+            get("/api/flags/listed/evaluation?userId=" + LISTED, "client-key").getContentAsString())
+        .contains("\"value\":true")
+        .contains("\"reason\":\"ALLOWLISTED\"");
+    assertThat(get("/api/flags/nope/evaluation", "server-key").getContentAsString())
+        .contains("\"value\":false")
+        .contains("FLAG_NOT_FOUND");
   }
 
   @Test
   void manyFlags_inOneResponse_allWhenNoneAreNamed() throws Exception {
-    var response =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/api/evaluations")
-                    .header("Authorization", "Bearer client-key")
-                    .contentType("application/json")
-                    .content("{\"userId\":\"someone\"}"))
-            .andReturn()
-            .getResponse();
+    var response = post("/api/evaluations", "client-key", "{\"userId\":\"someone\"}");
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getContentAsString())
         .contains("\"on\":{\"flag\":\"on\",\"value\":true")
@@ -93,15 +93,7 @@ class EvaluationApiTest {
 
   @Test
   void badRequests_getProblems() throws Exception {
-    var unknownField =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/api/evaluations")
-                    .header("Authorization", "Bearer client-key")
-                    .contentType("application/json")
-                    .content("{\"user\":\"someone\"}"))
-            .andReturn()
-            .getResponse();
+    var unknownField = post("/api/evaluations", "client-key", "{\"user\":\"someone\"}");
     assertThat(unknownField.getStatus()).isEqualTo(400);
     assertThat(unknownField.getContentType()).startsWith("application/problem+json");
     StringBuilder names = new StringBuilder();
@@ -109,45 +101,19 @@ class EvaluationApiTest {
       names.append(i == 0 ? "" : ",").append("\"f").append(i).append('"');
     }
     var tooMany =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/api/evaluations")
-                    .header("Authorization", "Bearer client-key")
-                    .contentType("application/json")
-                    .content("{\"userId\":\"u\",\"flags\":[" + names + "]}"))
-            .andReturn()
-            .getResponse();
+        post("/api/evaluations", "client-key", "{\"userId\":\"u\",\"flags\":[" + names + "]}");
     assertThat(tooMany.getStatus()).isEqualTo(400);
     assertThat(tooMany.getContentAsString()).contains("at most 1000");
   }
 
   @Test
   void theSnapshot_isForServerKeys_andAnswersNotModifiedForItsDigest() throws Exception {
-    var forbidden =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/flags/snapshot")
-                    .header("Authorization", "Bearer client-key"))
-            .andReturn()
-            .getResponse();
-    assertThat(forbidden.getStatus()).isEqualTo(403);
-    var snapshot =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/flags/snapshot")
-                    .header("Authorization", "Bearer server-key"))
-            .andReturn()
-            .getResponse();
+    assertThat(get("/api/flags/snapshot", "client-key").getStatus()).isEqualTo(403);
+    var snapshot = get("/api/flags/snapshot", "server-key");
     assertThat(snapshot.getStatus()).isEqualTo(200);
-    String etag = snapshot.getHeader("ETag");
-    var unchanged =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/flags/snapshot")
-                    .header("Authorization", "Bearer server-key")
-                    .header("If-None-Match", etag))
-            .andReturn()
-            .getResponse();
-    assertThat(unchanged.getStatus()).isEqualTo(304);
+    assertThat(
+            get("/api/flags/snapshot", "server-key", "If-None-Match", snapshot.getHeader("ETag"))
+                .getStatus())
+        .isEqualTo(304);
   }
 }
