@@ -41,9 +41,8 @@ public record FlagSnapshot(
 
   /** A snapshot of {@code flags}, sorted and digested. */
   public static FlagSnapshot of(Collection<Flag> flags, long revision, Instant generatedAt) {
-    List<Flag> sorted = new ArrayList<>(flags);
-    sorted.sort(Comparator.comparing(Flag::name));
-    return new FlagSnapshot(SCHEMA_VERSION, revision, digestOf(sorted), generatedAt, sorted);
+    List<Flag> sorted = byName(flags);
+    return new FlagSnapshot(SCHEMA_VERSION, revision, digestOfSorted(sorted), generatedAt, sorted);
   }
 
   /**
@@ -51,8 +50,16 @@ public record FlagSnapshot(
    * SHA-256 over each flag's JSON, object keys sorted, one per line, by name.
    */
   public static String digestOf(Collection<Flag> flags) {
+    return digestOfSorted(byName(flags));
+  }
+
+  private static List<Flag> byName(Collection<Flag> flags) {
     List<Flag> sorted = new ArrayList<>(flags);
     sorted.sort(Comparator.comparing(Flag::name));
+    return sorted;
+  }
+
+  private static String digestOfSorted(List<Flag> sorted) {
     MessageDigest sha256 = sha256();
     for (Flag flag : sorted) {
       Object canonical = canonical(ContractJson.MAPPER.convertValue(flag, Object.class));

@@ -87,13 +87,7 @@ class CaptureResilienceIT extends AdminServiceIntegration {
     Map<String, List<Long>> expected = database(prefix);
     assertThat(expected).hasSize(50);
     try (FlagTopicReader topic = new FlagTopicReader(KAFKA.bootstrapServers(), TOPIC)) {
-      await()
-          .atMost(WITHIN)
-          .untilAsserted(
-              () -> {
-                topic.poll();
-                assertThat(held(topic, prefix)).isEqualTo(expected);
-              });
+      topic.untilAsserted(WITHIN, read -> assertThat(held(read, prefix)).isEqualTo(expected));
     }
   }
 
@@ -117,18 +111,15 @@ class CaptureResilienceIT extends AdminServiceIntegration {
       KAFKA.start();
     }
     try (FlagTopicReader topic = new FlagTopicReader(KAFKA.bootstrapServers(), TOPIC)) {
-      await()
-          .atMost(WITHIN)
-          .untilAsserted(
-              () -> {
-                topic.poll();
-                assertThat(
-                        topic.eventsOf(name).stream()
-                            .map(FlagChangeEvent::version)
-                            .collect(Collectors.toSet()))
-                    .as("every change made during the outage")
-                    .containsAll(versions);
-              });
+      topic.untilAsserted(
+          WITHIN,
+          read ->
+              assertThat(
+                      read.eventsOf(name).stream()
+                          .map(FlagChangeEvent::version)
+                          .collect(Collectors.toSet()))
+                  .as("every change made during the outage")
+                  .containsAll(versions));
       assertThat(topic.replay().get(name).rolloutPercentage()).isEqualTo(100);
     }
     await().atMost(WITHIN).until(() -> admin.get("/health/ready").status() == 200);
@@ -148,14 +139,12 @@ class CaptureResilienceIT extends AdminServiceIntegration {
       capture.start();
     }
     try (FlagTopicReader topic = new FlagTopicReader(KAFKA.bootstrapServers(), TOPIC)) {
-      await()
-          .atMost(WITHIN)
-          .untilAsserted(
-              () -> {
-                topic.poll();
-                assertThat(topic.replay().get(name)).isNotNull();
-                assertThat(topic.replay().get(name).rolloutPercentage()).isEqualTo(42);
-              });
+      topic.untilAsserted(
+          WITHIN,
+          read -> {
+            assertThat(read.replay().get(name)).isNotNull();
+            assertThat(read.replay().get(name).rolloutPercentage()).isEqualTo(42);
+          });
     }
   }
 }

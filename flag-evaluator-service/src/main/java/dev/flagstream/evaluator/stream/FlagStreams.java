@@ -88,18 +88,22 @@ final class FlagStreams implements SmartLifecycle {
   private void changed(FlagChanged change) {
     long revision = flags.revision();
     recent.add(revision, change.name());
+    boolean exists = change.current() != null;
     for (Stream stream : open) {
       boolean value = flags.isEnabled(change.name(), stream.userId());
       Boolean sent = stream.sent().get(change.name());
-      if (sent == null || sent != value || change.current() == null) {
-        sendValue(stream, change.name(), revision);
+      if (sent == null || sent != value || !exists) {
+        sendValue(stream, change.name(), exists, value, revision);
       }
     }
   }
 
   private void sendValue(Stream stream, String flag, long revision) {
-    boolean exists = flags.flag(flag) != null;
-    boolean value = flags.isEnabled(flag, stream.userId());
+    sendValue(
+        stream, flag, flags.flag(flag) != null, flags.isEnabled(flag, stream.userId()), revision);
+  }
+
+  private void sendValue(Stream stream, String flag, boolean exists, boolean value, long revision) {
     if (exists) {
       stream.sent().put(flag, value);
     } else {
