@@ -71,6 +71,20 @@ public interface FlagClient extends AutoCloseable {
    */
   boolean awaitReady(Duration timeout) throws InterruptedException;
 
+  /**
+   * Waits until the client has applied the changes that {@code revisionTokens} name, or later
+   * changes of the same flags, up to {@code timeout}: how a caller reads its own writes. The admin
+   * service answers every flag write with the token of its change in the {@code
+   * Flagstream-Revision} header; pass it here before evaluating.
+   *
+   * @param revisionTokens one token, or several joined by commas, as the admin service wrote them
+   * @return whether every change was applied in time; when not, the client goes on serving what it
+   *     holds
+   * @throws IllegalArgumentException when {@code revisionTokens} holds no valid revision token
+   * @throws InterruptedException if interrupted while waiting
+   */
+  boolean awaitRevision(String revisionTokens, Duration timeout) throws InterruptedException;
+
   /** Stops receiving changes and releases the client's threads and connections. */
   @Override
   void close();

@@ -51,6 +51,32 @@ public final class FlagChangeJson {
     return fromBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** The heartbeat as compact UTF-8 JSON. */
+  public static byte[] heartbeatToBytes(CaptureHeartbeat heartbeat) {
+    return ContractJson.MAPPER.writeValueAsBytes(heartbeat);
+  }
+
+  /**
+   * Reads a heartbeat, the value of a record under {@link FlagTopic#HEARTBEAT_KEY}.
+   *
+   * @throws InvalidChangeEventException when the bytes are not a complete heartbeat of a schema
+   *     version this reader knows
+   */
+  public static CaptureHeartbeat heartbeatFromBytes(byte[] json) {
+    CaptureHeartbeat heartbeat;
+    try {
+      heartbeat = ContractJson.MAPPER.readValue(json, CaptureHeartbeat.class);
+    } catch (JacksonException e) {
+      throw new InvalidChangeEventException(
+          "not a capture heartbeat: " + e.getOriginalMessage(), e);
+    }
+    if (heartbeat.schemaVersion() != CaptureHeartbeat.SCHEMA_VERSION) {
+      throw new InvalidChangeEventException(
+          "heartbeat schema version " + heartbeat.schemaVersion() + " is not readable here");
+    }
+    return heartbeat;
+  }
+
   /** A flag as JSON text, in the form it has inside an event. */
   public static String flagToJson(Flag flag) {
     return ContractJson.MAPPER.writeValueAsString(flag);

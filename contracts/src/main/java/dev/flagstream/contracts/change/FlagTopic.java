@@ -11,5 +11,11 @@ public final class FlagTopic {
    */
   public static final String TOMBSTONE_VERSION_HEADER = "flagstream-version";
 
+  /**
+   * The key of {@link CaptureHeartbeat} records. No flag can have it: flag names start with a
+   * lower-case letter or a digit.
+   */
+  public static final String HEARTBEAT_KEY = "__heartbeat";
+
   private FlagTopic() {}
 }

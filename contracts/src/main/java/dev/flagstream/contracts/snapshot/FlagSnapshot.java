@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every flag a holder has, as served by the snapshot endpoints of the admin service and the
@@ -27,9 +29,17 @@ import tools.jackson.core.JacksonException;
  * @param digest SHA-256 (hex) of the flags in canonical form; equal digests mean equal flags
  * @param generatedAt when the snapshot was taken
  * @param flags the flags, by name in ascending order
+ * @param freshAt when the holder last knew its flags to be current: {@code generatedAt} for the
+ *     admin service, which reads the database; for an evaluator, when its change stream last proved
+ *     current. Snapshots written before this field existed read as {@code generatedAt}
  */
 public record FlagSnapshot(
-    int schemaVersion, long revision, String digest, Instant generatedAt, List<Flag> flags) {
+    int schemaVersion,
+    long revision,
+    String digest,
+    Instant generatedAt,
+    List<Flag> flags,
+    Instant freshAt) {
   public static final int SCHEMA_VERSION = 1;
   public static final long UNKNOWN_REVISION = -1;
 
@@ -37,12 +47,20 @@ public record FlagSnapshot(
     requireNonNull(digest, "digest");
     requireNonNull(generatedAt, "generatedAt");
     flags = List.copyOf(requireNonNull(flags, "flags"));
+    requireNonNull(freshAt, "freshAt");
   }
 
-  /** A snapshot of {@code flags}, sorted and digested. */
+  /** A snapshot of {@code flags}, sorted and digested, current when generated. */
   public static FlagSnapshot of(Collection<Flag> flags, long revision, Instant generatedAt) {
+    return of(flags, revision, generatedAt, generatedAt);
+  }
+
+  /** A snapshot of {@code flags}, sorted and digested, last known current at {@code freshAt}. */
+  public static FlagSnapshot of(
+      Collection<Flag> flags, long revision, Instant generatedAt, Instant freshAt) {
     List<Flag> sorted = byName(flags);
-    return new FlagSnapshot(SCHEMA_VERSION, revision, digestOfSorted(sorted), generatedAt, sorted);
+    return new FlagSnapshot(
+        SCHEMA_VERSION, revision, digestOfSorted(sorted), generatedAt, sorted, freshAt);
   }
 
   /**
@@ -83,7 +101,11 @@ public record FlagSnapshot(
   public static FlagSnapshot fromJson(byte[] json) {
     FlagSnapshot snapshot;
     try {
-      snapshot = ContractJson.MAPPER.readValue(json, FlagSnapshot.class);
+      JsonNode tree = ContractJson.MAPPER.readTree(json);
+      if (tree instanceof ObjectNode object && !object.has("freshAt")) {
+        object.set("freshAt", object.get("generatedAt")); // written before freshAt existed
+      }
+      snapshot = ContractJson.MAPPER.treeToValue(tree, FlagSnapshot.class);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not a flag snapshot: " + e.getOriginalMessage(), e);
     }

@@ -59,6 +59,20 @@ class FlagSnapshotTest {
   }
 
   @Test
+  void freshAt_isGeneratedAtUnlessGiven_andReadsAsGeneratedAtFromOlderWriters() {
+    Instant earlier = AT.minusSeconds(30);
+    assertThat(FlagSnapshot.of(List.of(), 1, AT).freshAt()).isEqualTo(AT);
+    assertThat(FlagSnapshot.fromJson(FlagSnapshot.of(List.of(), 1, AT, earlier).toJson()).freshAt())
+        .isEqualTo(earlier);
+    String older =
+        new String(FlagSnapshot.of(List.of(), 1, AT).toJson(), StandardCharsets.UTF_8)
+            .replaceAll(",?\"freshAt\":\"[^\"]*\"", "");
+    assertThat(older).doesNotContain("freshAt");
+    assertThat(FlagSnapshot.fromJson(older.getBytes(StandardCharsets.UTF_8)).freshAt())
+        .isEqualTo(AT);
+  }
+
+  @Test
   void fromJson_refusesOtherSchemaVersionsAndBrokenInput() {
     String json = new String(FlagSnapshot.of(List.of(), 1, AT).toJson(), StandardCharsets.UTF_8);
     assertThatThrownBy(
@@ -72,9 +86,9 @@ class FlagSnapshotTest {
             () -> FlagSnapshot.fromJson("{\"flags\":[]}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not a flag snapshot");
-    assertThatThrownBy(() -> new FlagSnapshot(1, 1, null, AT, List.of())).hasMessage("digest");
-    assertThatThrownBy(() -> new FlagSnapshot(1, 1, "d", null, List.of()))
+    assertThatThrownBy(() -> new FlagSnapshot(1, 1, null, AT, List.of(), AT)).hasMessage("digest");
+    assertThatThrownBy(() -> new FlagSnapshot(1, 1, "d", null, List.of(), AT))
         .hasMessage("generatedAt");
-    assertThatThrownBy(() -> new FlagSnapshot(1, 1, "d", AT, null)).hasMessage("flags");
+    assertThatThrownBy(() -> new FlagSnapshot(1, 1, "d", AT, null, AT)).hasMessage("flags");
   }
 }

@@ -6,6 +6,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.ChangeOrder;
 import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
@@ -17,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +40,9 @@ public final class FlagStore {
   private final Cache<String, Held> held = Caffeine.newBuilder().build();
   private final LongSupplier nanoTime;
   private volatile long revision = -1;
+  // Readers waiting for a revision token sleep on this; every write wakes them to look again.
+  private final ReentrantLock written = new ReentrantLock();
+  private final Condition anyWrite = written.newCondition();
 
   public FlagStore(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
@@ -57,6 +63,36 @@ public final class FlagStore {
 
   public long revision() {
     return revision;
+  }
+
+  /** Whether the store has applied the change {@code token} names, or a later one of its flag. */
+  public boolean hasApplied(RevisionToken token) {
+    Held current = held.getIfPresent(token.name());
+    return current == null
+        ? token.isReachedBy(false, 0, false)
+        : token.isReachedBy(true, current.version(), current.flag() == null);
+  }
+
+  /**
+   * Waits up to {@code timeoutNanos} until every token is {@linkplain #hasApplied applied}.
+   *
+   * @return whether they all were in time
+   */
+  public boolean awaitApplied(List<RevisionToken> tokens, long timeoutNanos)
+      throws InterruptedException {
+    long remaining = timeoutNanos;
+    written.lock();
+    try {
+      while (!tokens.stream().allMatch(this::hasApplied)) {
+        if (remaining <= 0) {
+          return false;
+        }
+        remaining = anyWrite.awaitNanos(remaining);
+      }
+      return true;
+    } finally {
+      written.unlock();
+    }
   }
 
   /** Applies a change event; the change of a held flag it caused, if any. */
@@ -122,6 +158,12 @@ public final class FlagStore {
     }
     held.put(
         name, new Held(flag == null ? null : CompiledFlag.of(flag), version, nanoTime.getAsLong()));
+    written.lock();
+    try {
+      anyWrite.signalAll();
+    } finally {
+      written.unlock();
+    }
     Flag previous = current == null ? null : current.flag();
     if (previous == null && flag == null) {
       return Optional.empty();

@@ -5,6 +5,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.client.FlagEvaluation;
 import dev.flagstream.client.Subscription;
+import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.Reason;
@@ -161,6 +162,12 @@ public final class StreamingFlagClient implements FlagClient {
   @Override
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     return status.awaitReady(timeout);
+  }
+
+  @Override
+  public boolean awaitRevision(String revisionTokens, Duration timeout)
+      throws InterruptedException {
+    return store.awaitApplied(RevisionToken.parseAll(revisionTokens), timeout.toNanos());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.client.FlagEvaluation;
 import dev.flagstream.client.Subscription;
+import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
 import dev.flagstream.contracts.flag.Flag;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryFlagClient implements FlagClient {
   private final Map<String, Flag> flags = new ConcurrentHashMap<>();
+  // The versions of removed flags, so that revision tokens of deletes are answered correctly.
+  private final Map<String, Long> removed = new ConcurrentHashMap<>();
   private final List<Consumer<FlagChanged>> listeners = new CopyOnWriteArrayList<>();
 
   /** Holds {@code name} switched on for everyone. */
@@ -42,7 +46,12 @@ public final class InMemoryFlagClient implements FlagClient {
 
   /** Holds {@code flag}, replacing any flag of its name, and tells the listeners. */
   public InMemoryFlagClient set(Flag flag) {
-    Flag previous = flags.put(flag.name(), flag);
+    Flag previous;
+    synchronized (this) {
+      previous = flags.put(flag.name(), flag);
+      removed.remove(flag.name());
+      notifyAll();
+    }
     listeners.forEach(
         listener -> listener.accept(new FlagChanged(flag.name(), previous, flag, null)));
     return this;
@@ -50,7 +59,14 @@ public final class InMemoryFlagClient implements FlagClient {
 
   /** Forgets {@code name}, and tells the listeners. */
   public InMemoryFlagClient remove(String name) {
-    Flag previous = flags.remove(name);
+    Flag previous;
+    synchronized (this) {
+      previous = flags.remove(name);
+      if (previous != null) {
+        removed.put(name, previous.version());
+      }
+      notifyAll();
+    }
     if (previous != null) {
       listeners.forEach(listener -> listener.accept(new FlagChanged(name, previous, null, null)));
     }
@@ -115,6 +131,36 @@ public final class InMemoryFlagClient implements FlagClient {
   @Override
   public boolean awaitReady(Duration timeout) {
     return true;
+  }
+
+  /**
+   * Waits until the flags this client holds, as set by the test, satisfy the tokens: a flag set at
+   * the token's version or later, or, for a delete, removed.
+   */
+  @Override
+  public synchronized boolean awaitRevision(String revisionTokens, Duration timeout)
+      throws InterruptedException {
+    List<RevisionToken> tokens = RevisionToken.parseAll(revisionTokens);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!tokens.stream().allMatch(this::holds)) {
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, remaining);
+    }
+    return true;
+  }
+
+  private boolean holds(RevisionToken token) {
+    Flag held = flags.get(token.name());
+    if (held != null) {
+      return token.isReachedBy(true, held.version(), false);
+    }
+    Long deletedVersion = removed.get(token.name());
+    return deletedVersion == null
+        ? token.isReachedBy(false, 0, false)
+        : token.isReachedBy(true, deletedVersion, true);
   }
 
   @Override

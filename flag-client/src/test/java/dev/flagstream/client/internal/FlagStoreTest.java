@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,33 @@ class FlagStoreTest {
     assertThat(store.apply(upsert("a", 3, 20, 3))).isPresent();
     assertThat(store.applyTombstone("a", 2L)).as("an old tombstone").isEmpty();
     assertThat(store.get("a")).isNotNull();
+  }
+
+  @Test
+  void awaitApplied_returnsOnceTheStoreHoldsTheTokensChange_orALaterOne() throws Exception {
+    store.apply(upsert("a", 2, 10, 1));
+    List<RevisionToken> writeOfA = RevisionToken.parseAll("a@3");
+
+    assertThat(store.awaitApplied(writeOfA, 0)).isFalse();
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return store.awaitApplied(writeOfA, TimeUnit.SECONDS.toNanos(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    store.apply(upsert("b", 9, 10, 2));
+    assertThat(waiting).isNotDone();
+    store.apply(upsert("a", 4, 10, 3));
+
+    assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    assertThat(store.awaitApplied(RevisionToken.parseAll("a@4,b@9"), 0)).isTrue();
+    assertThat(store.awaitApplied(RevisionToken.parseAll("a@4:deleted"), 0)).isFalse();
+    store.apply(FlagChangeEvent.delete("a", 4, 4, Instant.EPOCH));
+    assertThat(store.awaitApplied(RevisionToken.parseAll("a@4:deleted,never@1:deleted"), 0))
+        .isTrue();
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.flagstream.contracts.flag.Flag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class InMemoryFlagClientTest {
@@ -31,6 +32,30 @@ class InMemoryFlagClientTest {
     assertThat(flags.awaitReady(Duration.ZERO)).isTrue();
     assertThat(flags.dataAge()).isZero();
     assertThat(flags.revision()).isEqualTo(-1);
+  }
+
+  @Test
+  void awaitRevision_waitsForTheVersionSetByTheTest_andTakesRemovalAsTheDelete() throws Exception {
+    flags.set(Flag.builder("a").version(3).build());
+    assertThat(flags.awaitRevision("a@3", Duration.ZERO)).isTrue();
+    assertThat(flags.awaitRevision("a@4", Duration.ZERO)).isFalse();
+
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return flags.awaitRevision("a@4", Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    flags.set(Flag.builder("a").version(4).build());
+    assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+
+    assertThat(flags.awaitRevision("a@4:deleted", Duration.ZERO)).isFalse();
+    flags.remove("a");
+    assertThat(flags.awaitRevision("a@4:deleted,gone@1:deleted", Duration.ZERO)).isTrue();
+    assertThat(flags.awaitRevision("a@5", Duration.ZERO)).isFalse();
   }
 
   @Test
