@@ -100,9 +100,11 @@ class BootstrapAdmin implements ApplicationRunner {
         && token.expiresAt().isAfter(clock.instant())) {
       log.atWarn()
           .setMessage(
-              "The bootstrap API token grants ADMIN until it expires; revoke it"
-                  + " (DELETE /api/auth/tokens/{id}) and unset FLAGS_BOOTSTRAP_TOKEN once your own"
+              "The bootstrap API token grants ADMIN until {}; revoke it"
+                  + " (DELETE /api/auth/tokens/{}) and unset FLAGS_BOOTSTRAP_TOKEN once your own"
                   + " tokens work")
+          .addArgument(token.expiresAt())
+          .addArgument(token.id())
           .addKeyValue("event", "auth.bootstrap-token.active")
           .addKeyValue("tokenId", token.id())
           .addKeyValue("expiresAt", token.expiresAt())
