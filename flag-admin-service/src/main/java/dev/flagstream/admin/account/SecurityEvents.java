@@ -57,14 +57,11 @@ final class SecurityEvents {
   }
 
   /** A sign-in attempt's event, the account named by {@link SignInSubjects#emailHash()}. */
-  void attempt(
-      Event event, SignInSubjects subjects, @Nullable String reason, HttpServletRequest request) {
-    LoggingEventBuilder record =
-        record(event, request).addKeyValue("emailHash", subjects.emailHash());
-    if (reason != null) {
-      record = record.addKeyValue("reason", reason);
-    }
-    record.log();
+  void attempt(Event event, SignInSubjects subjects, String reason, HttpServletRequest request) {
+    record(event, request)
+        .addKeyValue("emailHash", subjects.emailHash())
+        .addKeyValue("reason", reason)
+        .log();
   }
 
   /** An event of a caller who may not be signed in; {@code principal} names them if known. */

@@ -53,7 +53,9 @@ class SignInService {
     if (wait.isPresent()) {
       events.attempt(Event.THROTTLED, subjects, "too-many-failures", request);
       throw Problems.tooManyRequests(
-          wait.get(), "too many failed sign-ins for this account or from this address; wait");
+          wait.get(),
+          "too many failed sign-ins for this account or from this address;"
+              + " retry after the seconds in Retry-After");
     }
     Optional<UserRepository.WithPassword> found = users.findByEmail(normalized);
     boolean matches;
