@@ -20,25 +20,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}: an API token acts as its user, a server key
- * may read the flag snapshot and nothing else. A request that presents credentials which do not
- * hold is refused at once rather than treated as anonymous, and a token never creates a session.
- * Part of the security filter chain only, not a servlet filter of its own.
+ * may read the flag snapshot and nothing else, a metrics key the metrics and nothing else. A
+ * request that presents credentials which do not hold is refused at once rather than treated as
+ * anonymous, and logged; a token never creates a session. Part of the security filter chain only,
+ * not a servlet filter of its own.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   static final String SERVER_ROLE = "SERVER";
+  static final String METRICS_ROLE = "METRICS";
 
   private final TokenRepository tokens;
   private final ServerKeys serverKeys;
+  private final MetricsKeys metricsKeys;
   private final ProblemWriter problems;
+  private final SecurityEvents events;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
-  ApiTokenFilter(TokenRepository tokens, ServerKeys serverKeys, ProblemWriter problems) {
+  ApiTokenFilter(
+      TokenRepository tokens,
+      ServerKeys serverKeys,
+      MetricsKeys metricsKeys,
+      ProblemWriter problems,
+      SecurityEvents events) {
     this.tokens = tokens;
     this.serverKeys = serverKeys;
+    this.metricsKeys = metricsKeys;
     this.problems = problems;
+    this.events = events;
   }
 
   @Override
@@ -54,18 +65,18 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       String secret = header.substring(BEARER.length()).strip();
       if (serverKeys.matches(secret)) {
-        authenticate(
-            new PreAuthenticatedAuthenticationToken(
-                "server-key", "", List.of(new SimpleGrantedAuthority("ROLE_" + SERVER_ROLE))),
-            request,
-            response,
-            chain);
+        authenticate(key("server-key", SERVER_ROLE), request, response, chain);
+        return;
+      }
+      if (metricsKeys.matches(secret)) {
+        authenticate(key("metrics-key", METRICS_ROLE), request, response, chain);
         return;
       }
       caller = secret.isEmpty() ? Optional.empty() : tokens.callerOf(secret);
       caller.ifPresent(c -> tokens.touch(secret));
     }
     if (caller.isEmpty()) {
+      events.caller(SecurityEvents.Event.TOKEN_REFUSED, null, request);
       response.setHeader(
           HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flagstream\", error=\"invalid_token\"");
       problems.write(
@@ -76,6 +87,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     authenticate(new CallerAuthentication(caller.get()), request, response, chain);
+  }
+
+  private static Authentication key(String name, String role) {
+    return new PreAuthenticatedAuthenticationToken(
+        name, "", List.of(new SimpleGrantedAuthority("ROLE_" + role)));
   }
 
   private void authenticate(

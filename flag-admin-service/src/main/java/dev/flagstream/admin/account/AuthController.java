@@ -20,19 +20,24 @@ import org.springframework.web.bind.annotation.RestController;
 /** Signing in and out with a session cookie, and telling callers who they are. */
 @RestController
 class AuthController {
-  private final UserService users;
+  private final SignInService signIns;
   private final SecurityContextRepository contexts;
+  private final SecurityEvents events;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
-  AuthController(UserService users, SecurityContextRepository contexts) {
-    this.users = users;
+  AuthController(SignInService signIns, SecurityContextRepository contexts, SecurityEvents events) {
+    this.signIns = signIns;
     this.contexts = contexts;
+    this.events = events;
   }
 
   record Credentials(@Nullable String email, @Nullable String password) {}
 
-  /** Starts a session; the cookie is HttpOnly and SameSite, its id new (no session fixation). */
+  /**
+   * Starts a session; the cookie is HttpOnly, SameSite and, unless configured otherwise, Secure,
+   * its id new (no session fixation). Too many failures answer 429 with {@code Retry-After}.
+   */
   @PostMapping("/api/auth/login")
   Caller login(
       @RequestBody(required = false) @Nullable Credentials credentials,
@@ -41,7 +46,7 @@ class AuthController {
     if (credentials == null || credentials.email() == null || credentials.password() == null) {
       throw Problems.invalid("email", "and password are required");
     }
-    Caller caller = users.signIn(credentials.email(), credentials.password());
+    Caller caller = signIns.signIn(credentials.email(), credentials.password(), request);
     HttpSession previous = request.getSession(false);
     if (previous != null) {
       previous.invalidate();
@@ -55,10 +60,14 @@ class AuthController {
   }
 
   @PostMapping("/api/auth/logout")
-  ResponseEntity<Void> logout(HttpServletRequest request) {
+  ResponseEntity<Void> logout(
+      HttpServletRequest request, @AuthenticationPrincipal @Nullable Caller caller) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
+    }
+    if (caller != null) {
+      events.user(SecurityEvents.Event.LOGOUT, caller.id().toString(), request);
     }
     holder.clearContext();
     return ResponseEntity.noContent().build();

@@ -5,7 +5,10 @@ import dev.flagstream.admin.audit.AuditAction;
 import dev.flagstream.admin.audit.AuditLog;
 import dev.flagstream.admin.system.Problems;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes a fresh install usable: with no users, creates the first admin; with a bootstrap token
- * configured, makes sure that admin holds it. Replicas starting together serialize on a lock.
+ * configured, makes sure that admin holds it, until it expires. Replicas starting together
+ * serialize on a lock. A bootstrap token that does not look generated stops the start: it would be
+ * an admin credential someone chose.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -29,6 +34,7 @@ class BootstrapAdmin implements ApplicationRunner {
   private final Passwords passwords;
   private final AuditLog audit;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
   BootstrapAdmin(
       BootstrapProperties properties,
@@ -36,13 +42,25 @@ class BootstrapAdmin implements ApplicationRunner {
       TokenRepository tokens,
       Passwords passwords,
       AuditLog audit,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      Clock clock) {
+    String token = properties.configuredToken();
+    if (token != null && !TokenSecrets.looksGenerated(token)) {
+      throw new IllegalStateException(
+          "FLAGS_BOOTSTRAP_TOKEN (flags.bootstrap.token) must be a generated token: fst_ and at"
+              + " least 43 base64url characters (256 random bits), such as the output of"
+              + " echo \"fst_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')\"");
+    }
+    if (properties.tokenExpiresIn().isNegative() || properties.tokenExpiresIn().isZero()) {
+      throw new IllegalStateException("flags.bootstrap.token-expires-in must be positive");
+    }
     this.properties = properties;
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
     this.audit = audit;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Override
@@ -52,12 +70,45 @@ class BootstrapAdmin implements ApplicationRunner {
     if (users.isEmpty()) {
       createFirstAdmin();
     }
-    String token = properties.token();
-    if (token != null && !token.isBlank() && !tokens.existsWithSecret(token)) {
+    String token = properties.configuredToken();
+    if (token != null) {
+      warnWhileActive(installed(token));
+    }
+  }
+
+  /** The bootstrap token's row: installed now if new, given an expiry if it has none. */
+  private ApiToken installed(String token) {
+    Instant expiry = clock.instant().plus(properties.tokenExpiresIn());
+    Optional<ApiToken> existing = tokens.findBySecret(token);
+    if (existing.isEmpty()) {
       User admin = users.firstAdmin().orElseThrow();
-      ApiToken created = tokens.insert(admin.id(), "bootstrap", token, null);
+      ApiToken created = tokens.insert(admin.id(), "bootstrap", token, expiry);
       audit.record(Actor.SYSTEM, AuditAction.TOKEN_CREATED, created.id().toString(), null, created);
       log.info("Bootstrap API token from FLAGS_BOOTSTRAP_TOKEN now belongs to {}", admin.email());
+      return created;
+    }
+    if (existing.get().expiresAt() == null) {
+      // installed by a version that let bootstrap tokens live for ever
+      return tokens.expire(existing.get().id(), expiry);
+    }
+    return existing.get();
+  }
+
+  private void warnWhileActive(ApiToken token) {
+    if (token.revokedAt() == null
+        && token.expiresAt() != null
+        && token.expiresAt().isAfter(clock.instant())) {
+      log.atWarn()
+          .setMessage(
+              "The bootstrap API token grants ADMIN until {}; revoke it"
+                  + " (DELETE /api/auth/tokens/{}) and unset FLAGS_BOOTSTRAP_TOKEN once your own"
+                  + " tokens work")
+          .addArgument(token.expiresAt())
+          .addArgument(token.id())
+          .addKeyValue("event", "auth.bootstrap-token.active")
+          .addKeyValue("tokenId", token.id())
+          .addKeyValue("expiresAt", token.expiresAt())
+          .log();
     }
   }
 

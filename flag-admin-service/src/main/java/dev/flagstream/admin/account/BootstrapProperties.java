@@ -1,15 +1,19 @@
 package dev.flagstream.admin.account;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The first admin, created on a start with no users: {@code FLAGS_BOOTSTRAP_ADMIN_EMAIL} and {@code
  * FLAGS_BOOTSTRAP_ADMIN_PASSWORD} (a generated password is logged once when unset), and {@code
- * FLAGS_BOOTSTRAP_TOKEN}, an API token for that admin, for scripts and smoke tests.
+ * FLAGS_BOOTSTRAP_TOKEN}, an API token for that admin for provisioning scripts: it must look like a
+ * generated token and expires {@code tokenExpiresIn} after the start that installed it.
  */
 @ConfigurationProperties("flags.bootstrap")
-record BootstrapProperties(@Nullable Admin admin, @Nullable String token) {
+record BootstrapProperties(
+    @Nullable Admin admin, @Nullable String token, @DefaultValue("30d") Duration tokenExpiresIn) {
   static final String DEFAULT_EMAIL = "admin@flagstream.local";
 
   record Admin(@Nullable String email, @Nullable String password) {}
@@ -24,5 +28,10 @@ record BootstrapProperties(@Nullable Admin admin, @Nullable String token) {
     return admin == null || admin.password() == null || admin.password().isEmpty()
         ? null
         : admin.password();
+  }
+
+  /** The bootstrap token, or null when none is configured. */
+  @Nullable String configuredToken() {
+    return token == null || token.isBlank() ? null : token.strip();
   }
 }

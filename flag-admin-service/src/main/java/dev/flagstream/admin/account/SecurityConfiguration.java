@@ -1,6 +1,9 @@
 package dev.flagstream.admin.account;
 
 import dev.flagstream.admin.system.ProblemWriter;
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -9,34 +12,45 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what. Reads of flags and the audit log need VIEWER, flag writes EDITOR, users and
- * everything else ADMIN. Cookie sessions must send the CSRF token with writes; bearer tokens, which
- * a browser never attaches on its own, need not.
+ * everything else ADMIN; metrics also a metrics key. Cookie sessions must send the CSRF token with
+ * writes; bearer tokens, which a browser never attaches on its own, need not. Refusals are logged
+ * as security events.
  */
 @Configuration
 class SecurityConfiguration {
-  private static final java.util.Set<String> SAFE_METHODS =
-      java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
   SecurityFilterChain api(
       HttpSecurity http,
       TokenRepository tokens,
       ServerKeys serverKeys,
+      MetricsKeys metricsKeys,
       ProblemWriter problems,
+      SecurityEvents events,
+      SessionPolicy sessions,
+      Clock clock,
       SecurityContextRepository contexts)
       throws Exception {
+    CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    csrfCookies.setCookieCustomizer(cookie -> cookie.secure(sessions.secureCookies()));
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(
             csrf ->
                 csrf.spa()
+                    .csrfTokenRepository(csrfCookies)
                     // Only a browser session can be ridden by a forged request: anonymous calls
                     // and bearer tokens, which browsers never attach on their own, need no token.
                     .requireCsrfProtectionMatcher(
@@ -48,7 +62,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/health", "/health/**", "/error")
+                    .requestMatchers("/health", "/health/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/auth/login")
                     .permitAll()
@@ -58,6 +72,8 @@ class SecurityConfiguration {
                     .hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/api/snapshot")
                     .hasAnyRole(ApiTokenFilter.SERVER_ROLE, Role.VIEWER.name())
+                    .requestMatchers(HttpMethod.GET, "/prometheus", "/metrics", "/metrics/**")
+                    .hasAnyRole(ApiTokenFilter.METRICS_ROLE, Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/admin/flags", "/api/admin/flags/**")
                     .hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/api/admin/audit")
@@ -67,7 +83,11 @@ class SecurityConfiguration {
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
         .addFilterBefore(
-            new ApiTokenFilter(tokens, serverKeys, problems), AnonymousAuthenticationFilter.class)
+            new SessionLifetime(sessions.absoluteTimeout(), clock),
+            SecurityContextHolderFilter.class)
+        .addFilterBefore(
+            new ApiTokenFilter(tokens, serverKeys, metricsKeys, problems, events),
+            AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
@@ -82,20 +102,49 @@ class SecurityConfiguration {
                               "sign in or send an API token as Authorization: Bearer <token>");
                         })
                     .accessDeniedHandler(
-                        (request, response, e) ->
-                            problems.write(
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "forbidden",
-                                e instanceof CsrfException
-                                    ? "a signed-in browser must send the X-XSRF-TOKEN header"
-                                        + " with the value of the XSRF-TOKEN cookie"
-                                    : "your role may not do this")))
+                        (request, response, e) -> {
+                          boolean csrf = e instanceof CsrfException;
+                          events.caller(
+                              csrf
+                                  ? SecurityEvents.Event.CSRF_REFUSED
+                                  : SecurityEvents.Event.ACCESS_DENIED,
+                              principal(),
+                              request);
+                          problems.write(
+                              response,
+                              HttpStatus.FORBIDDEN,
+                              "forbidden",
+                              csrf
+                                  ? "a signed-in browser must send the X-XSRF-TOKEN header"
+                                      + " with the value of the XSRF-TOKEN cookie"
+                                  : "your role may not do this");
+                        }))
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable());
     return http.build();
+  }
+
+  /** Password hashes allowed at once: {@code flags.login.max-concurrent-hashes}, or derived. */
+  @Bean
+  HashPermits hashPermits(LoginProperties login) {
+    return login.maxConcurrentHashes() > 0
+        ? new HashPermits(login.maxConcurrentHashes())
+        : HashPermits.sizedFor(Runtime.getRuntime());
+  }
+
+  /** The session cookie: named, scoped and flagged as {@link SessionPolicy} says. */
+  @Bean
+  DefaultCookieSerializerCustomizer sessionCookie(SessionPolicy sessions) {
+    return cookie -> {
+      cookie.setCookieName(sessions.cookieName());
+      cookie.setUseSecureCookie(sessions.secureCookies());
+      cookie.setCookiePath("/");
+      cookie.setDomainName(null);
+      cookie.setUseHttpOnlyCookie(true);
+      cookie.setSameSite("Strict");
+    };
   }
 
   /** Sessions are made by signing in and nowhere else; a token request never gets one. */
@@ -114,5 +163,10 @@ class SecurityConfiguration {
         .role(Role.EDITOR.name())
         .implies(Role.VIEWER.name())
         .build();
+  }
+
+  private static String principal() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? "anonymous" : authentication.getName();
   }
 }

@@ -15,9 +15,14 @@ record ServerKeys(@DefaultValue List<String> serverKeys) {
 
   /** Whether {@code secret} is one of the keys; compares in constant time. */
   boolean matches(String secret) {
+    return containsInConstantTime(serverKeys, secret);
+  }
+
+  /** Whether {@code secret} is one of {@code keys}, taking as long whichever it is, if any. */
+  static boolean containsInConstantTime(List<String> keys, String secret) {
     byte[] offered = secret.getBytes(StandardCharsets.UTF_8);
     boolean found = false;
-    for (String key : serverKeys) {
+    for (String key : keys) {
       found |=
           !key.isEmpty() && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), offered);
     }

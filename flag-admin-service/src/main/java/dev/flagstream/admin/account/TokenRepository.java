@@ -39,9 +39,20 @@ class TokenRepository {
   }
 
   boolean existsWithSecret(String secret) {
-    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_tokens WHERE token_hash = ?)")
+    return findBySecret(secret).isPresent();
+  }
+
+  Optional<ApiToken> findBySecret(String secret) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM api_tokens t WHERE t.token_hash = ?")
         .param(TokenSecrets.hash(secret))
-        .query(Boolean.class)
+        .query(TokenRepository::token)
+        .optional();
+  }
+
+  ApiToken expire(UUID id, Instant at) {
+    return jdbc.sql("UPDATE api_tokens AS t SET expires_at = ? WHERE t.id = ? RETURNING " + COLUMNS)
+        .params(Timestamp.from(at), id)
+        .query(TokenRepository::token)
         .single();
   }
 

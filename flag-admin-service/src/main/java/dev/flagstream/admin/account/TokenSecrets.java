@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * API token secrets: {@code fst_} and 256 random bits, so secret scanners can recognise a leaked
@@ -14,6 +15,9 @@ import java.util.HexFormat;
  */
 final class TokenSecrets {
   static final String SCHEME_PREFIX = "fst_";
+  // 43 base64url characters carry 258 bits; a random one shows dozens of different characters
+  private static final Pattern GENERATED = Pattern.compile("fst_[A-Za-z0-9_-]{43,}");
+  private static final int MIN_DISTINCT_CHARACTERS = 16;
   private static final int SHOWN_LENGTH = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -23,6 +27,17 @@ final class TokenSecrets {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /**
+   * Whether {@code token} looks like one {@link #generate()} makes: {@code fst_} and at least 256
+   * bits of base64url, not an obvious pattern. Tokens chosen by people, such as a configured
+   * bootstrap token, must pass; generated ones always do.
+   */
+  static boolean looksGenerated(String token) {
+    return GENERATED.matcher(token).matches()
+        && token.substring(SCHEME_PREFIX.length()).chars().distinct().count()
+            >= MIN_DISTINCT_CHARACTERS;
   }
 
   /** The start of a token, shown in lists so people can tell their tokens apart. */

@@ -52,7 +52,7 @@ class TokenService {
   @Transactional(readOnly = true)
   List<ApiToken> list(Caller caller, boolean all) {
     if (all && caller.role() != Role.ADMIN) {
-      throw Problems.invalid("all", "only admins may list everyone's tokens");
+      throw Problems.forbidden("only admins may list everyone's tokens");
     }
     return tokens.list(all ? null : caller.id());
   }

@@ -51,8 +51,15 @@ class UserRepository {
         .optional();
   }
 
-  long countAdmins() {
-    return jdbc.sql("SELECT count(*) FROM users WHERE role = 'ADMIN'").query(Long.class).single();
+  /**
+   * Counts the admins and locks their rows until the transaction ends, so that two changes that
+   * would each leave one admin cannot together leave none: the second waits, then counts again.
+   */
+  long lockAdmins() {
+    return jdbc.sql("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE")
+        .query(UUID.class)
+        .list()
+        .size();
   }
 
   User insert(String email, String passwordHash, Role role) {
@@ -78,6 +85,13 @@ class UserRepository {
         .params(passwordHash, id)
         .query(this::user)
         .single();
+  }
+
+  /** Stores a stronger hash of the same password, unless the password changed meanwhile. */
+  void replaceHash(UUID id, String previousHash, String newHash) {
+    jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+        .params(newHash, id, previousHash)
+        .update();
   }
 
   void delete(UUID id) {

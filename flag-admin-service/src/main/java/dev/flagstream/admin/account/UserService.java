@@ -11,11 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users: signing in, and the changes only admins make, each audited. */
+/** Users: the changes only admins make, each audited. */
 @Service
 class UserService {
   private final UserRepository users;
@@ -29,22 +28,6 @@ class UserService {
     this.passwords = passwords;
     this.audit = audit;
     this.sessions = sessions;
-  }
-
-  /**
-   * The caller these credentials prove; the same failure whether the email or password is wrong.
-   */
-  Caller signIn(String email, String password) {
-    Optional<UserRepository.WithPassword> found = users.findByEmail(Emails.normalize(email));
-    if (found.isEmpty()) {
-      passwords.spendVerificationTime(password);
-      throw new BadCredentialsException("wrong email or password");
-    }
-    if (!passwords.matches(password, found.get().passwordHash())) {
-      throw new BadCredentialsException("wrong email or password");
-    }
-    User user = found.get().user();
-    return new Caller(user.id(), user.email(), user.role(), Caller.AuthenticationMethod.SESSION);
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +84,7 @@ class UserService {
     if (role != null
         && role != Role.ADMIN
         && before.role() == Role.ADMIN
-        && users.countAdmins() == 1) {
+        && users.lockAdmins() == 1) {
       throw Problems.conflict("the last admin cannot be given another role");
     }
     User after = before;
@@ -119,7 +102,7 @@ class UserService {
   @Transactional
   void delete(Actor actor, UUID id) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
-    if (before.role() == Role.ADMIN && users.countAdmins() == 1) {
+    if (before.role() == Role.ADMIN && users.lockAdmins() == 1) {
       throw Problems.conflict("the last admin cannot be deleted");
     }
     users.delete(id);

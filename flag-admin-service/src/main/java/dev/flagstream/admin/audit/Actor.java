@@ -10,4 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record Actor(@Nullable UUID id, String email) {
   /** The service acting on its own. */
   public static final Actor SYSTEM = new Actor(null, "system");
+
+  /** Someone who has not proved who they are, such as the author of a failed sign-in. */
+  public static final Actor ANONYMOUS = new Actor(null, "anonymous");
 }

@@ -12,7 +12,14 @@ public enum AuditAction {
   TOKEN_REVOKED,
   USER_CREATED,
   USER_UPDATED,
-  USER_DELETED;
+  USER_DELETED,
+  /** Someone signed in; the target is the user's id. */
+  LOGIN_SUCCEEDED,
+  /**
+   * A sign-in failed; the target is the user's id when the email names an account, else {@code
+   * email-sha256:} and the first 16 hex digits of the hash of the email that was tried.
+   */
+  LOGIN_FAILED;
 
   /** What kind of thing the action changes. */
   public TargetType targetType() {
@@ -23,6 +30,7 @@ public enum AuditAction {
   public enum TargetType {
     FLAG,
     TOKEN,
-    USER
+    USER,
+    LOGIN
   }
 }

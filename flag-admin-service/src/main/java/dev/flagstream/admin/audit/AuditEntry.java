@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
  * One recorded change.
  *
  * @param before the target's state before the change, null when it did not exist
- * @param after the target's state after the change, null when it no longer exists
+ * @param after the target's state after the change, null when it no longer exists; for a sign-in,
+ *     its circumstances: the source address and, for a failure, the reason
+ * @param requestId the id the service gave the request that made the change
+ * @param clientRequestId the id the caller sent in {@code X-Request-Id}, if any
  */
 public record AuditEntry(
     long id,
@@ -22,4 +25,5 @@ public record AuditEntry(
     String target,
     @Nullable JsonNode before,
     @Nullable JsonNode after,
-    @Nullable String requestId) {}
+    @Nullable String requestId,
+    @Nullable String clientRequestId) {}

@@ -46,8 +46,9 @@ public class AuditLog {
       @Nullable Object after) {
     return jdbc.sql(
             "INSERT INTO audit_log (actor_id, actor_email, action, target_type, target, before,"
-                + " after, request_id) VALUES (:actorId, :actorEmail, :action, :targetType, :target,"
-                + " CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId) RETURNING id")
+                + " after, request_id, client_request_id) VALUES (:actorId, :actorEmail, :action,"
+                + " :targetType, :target, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId,"
+                + " :clientRequestId) RETURNING id")
         .param("actorId", actor.id())
         .param("actorEmail", actor.email())
         .param("action", action.name())
@@ -56,6 +57,7 @@ public class AuditLog {
         .param("before", before == null ? null : json.writeValueAsString(before))
         .param("after", after == null ? null : json.writeValueAsString(after))
         .param("requestId", RequestIds.current())
+        .param("clientRequestId", RequestIds.currentClientId())
         .query(Long.class)
         .single();
   }
@@ -65,11 +67,17 @@ public class AuditLog {
     return jdbc.sql("SELECT * FROM audit_log WHERE id = ?").param(id).query(this::entry).optional();
   }
 
-  /** Entries matching {@code query}, newest first, older than {@code beforeId} when given. */
-  public List<AuditEntry> search(AuditQuery query, @Nullable Long beforeId, int limit) {
+  /**
+   * Entries matching {@code query} that {@code reader} may see, newest first, older than {@code
+   * beforeId} when given.
+   */
+  public List<AuditEntry> search(
+      AuditQuery query, AuditReader reader, @Nullable Long beforeId, int limit) {
     return jdbc.sql(
             "SELECT * FROM audit_log WHERE"
                 + " (CAST(:targetType AS text) IS NULL OR (target_type = :targetType AND target = :target))"
+                + " AND (:everything OR target_type = 'FLAG' OR (target_type = 'TOKEN' AND"
+                + " COALESCE(after ->> 'userId', before ->> 'userId') = CAST(:reader AS text)))"
                 + " AND (CAST(:actorId AS uuid) IS NULL OR actor_id = :actorId)"
                 + " AND (CAST(:action AS text) IS NULL OR action = :action)"
                 + " AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)"
@@ -82,6 +90,8 @@ public class AuditLog {
         .param("action", query.action() == null ? null : query.action().name())
         .param("from", offset(query.from()))
         .param("to", offset(query.to()))
+        .param("everything", reader.seesEverything())
+        .param("reader", reader.userId().toString())
         .param("beforeId", beforeId)
         .param("limit", limit)
         .query(this::entry)
@@ -103,7 +113,8 @@ public class AuditLog {
         row.getString("target"),
         tree(row.getString("before")),
         tree(row.getString("after")),
-        row.getString("request_id"));
+        row.getString("request_id"),
+        row.getString("client_request_id"));
   }
 
   private @Nullable JsonNode tree(@Nullable String text) {

@@ -4,6 +4,7 @@ import dev.flagstream.admin.account.Caller;
 import dev.flagstream.admin.audit.AuditAction;
 import dev.flagstream.admin.system.Pages;
 import dev.flagstream.admin.system.Problems;
+import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.flag.Flag;
@@ -27,11 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The admin API over flags. Every write answers with the flag's new state and its ETag. */
+/**
+ * The admin API over flags. Every write answers with the flag's new state and its ETag, and with
+ * {@value #REVISION} naming the change, which a reader hands an evaluator to read its own write.
+ */
 @RestController
 @RequestMapping("/api/admin/flags")
 class FlagController {
   private static final String MERGE_PATCH = "application/merge-patch+json";
+  static final String REVISION = "Flagstream-Revision";
 
   private final FlagService flags;
   private final JsonMapper json;
@@ -58,12 +63,14 @@ class FlagController {
     Flag created = flags.create(FlagInput.forCreate(body, json), caller.actor());
     return ResponseEntity.created(URI.create("/api/admin/flags/" + created.name()))
         .eTag(IfMatch.etag(created))
+        .header(REVISION, RevisionToken.written(created.name(), created.version()).toString())
         .body(created);
   }
 
   @GetMapping("/{name}")
   ResponseEntity<Flag> get(@PathVariable String name) {
-    return withETag(flags.find(name).orElseThrow(() -> notFound(name)));
+    Flag flag = flags.find(name).orElseThrow(() -> notFound(name));
+    return ResponseEntity.ok().eTag(IfMatch.etag(flag)).body(flag);
   }
 
   @PatchMapping(
@@ -74,7 +81,7 @@ class FlagController {
       @RequestBody(required = false) @Nullable JsonNode body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @AuthenticationPrincipal Caller caller) {
-    return withETag(
+    return written(
         flags.change(
             name,
             ifMatch,
@@ -91,7 +98,7 @@ class FlagController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @AuthenticationPrincipal Caller caller) {
     Boolean enabled = FlagInput.forToggle(body);
-    return withETag(
+    return written(
         flags.change(
             name,
             ifMatch,
@@ -110,7 +117,7 @@ class FlagController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @AuthenticationPrincipal Caller caller) {
     int rollout = FlagInput.forRollout(body);
-    return withETag(
+    return written(
         flags.change(
             name,
             ifMatch,
@@ -124,8 +131,10 @@ class FlagController {
       @PathVariable String name,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @AuthenticationPrincipal Caller caller) {
-    flags.delete(name, ifMatch, caller.actor());
-    return ResponseEntity.noContent().build();
+    long deleted = flags.delete(name, ifMatch, caller.actor());
+    return ResponseEntity.noContent()
+        .header(REVISION, RevisionToken.deletedAt(name, deleted).toString())
+        .build();
   }
 
   /** Restores the state recorded by audit entry {@code {"auditId": …}}. */
@@ -143,7 +152,7 @@ class FlagController {
         || !auditId.canConvertToLong()) {
       throw Problems.invalid("auditId", "is required: the id of an audit entry of this flag");
     }
-    return withETag(flags.revert(name, auditId.asLong(), ifMatch, caller.actor()));
+    return written(flags.revert(name, auditId.asLong(), ifMatch, caller.actor()));
   }
 
   /** What the flag gives {@code userId} now, with the reason and the user's bucket. */
@@ -175,8 +184,12 @@ class FlagController {
       @Nullable Integer bucket,
       long version) {}
 
-  private static ResponseEntity<Flag> withETag(Flag flag) {
-    return ResponseEntity.ok().eTag(IfMatch.etag(flag)).body(flag);
+  /** The answer to a write that left {@code flag} as it is now. */
+  private static ResponseEntity<Flag> written(Flag flag) {
+    return ResponseEntity.ok()
+        .eTag(IfMatch.etag(flag))
+        .header(REVISION, RevisionToken.written(flag.name(), flag.version()).toString())
+        .body(flag);
   }
 
   private static RuntimeException notFound(String name) {

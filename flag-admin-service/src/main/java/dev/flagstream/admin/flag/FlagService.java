@@ -76,13 +76,15 @@ class FlagService {
     return after;
   }
 
+  /** Deletes the flag; returns the version it had, which the delete's revision token names. */
   @Transactional
-  void delete(String name, @Nullable String ifMatch, Actor actor) {
+  long delete(String name, @Nullable String ifMatch, Actor actor) {
     Optional<Flag> current = flags.lock(name);
     IfMatch.check(ifMatch, current);
     Flag before = current.orElseThrow(() -> notFound(name));
     flags.delete(name);
     audit.record(actor, AuditAction.FLAG_DELETED, name, state(before), null);
+    return before.version();
   }
 
   /**

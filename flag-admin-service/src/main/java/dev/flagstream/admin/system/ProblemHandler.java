@@ -1,9 +1,7 @@
 package dev.flagstream.admin.system;
 
 import dev.flagstream.contracts.flag.Violation;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +50,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      HttpStatus known = HttpStatus.resolve(status.value());
-      String slug =
-          known == null
-              ? "http-" + status.value()
-              : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      problem.setType(URI.create("https://flagstream.dev/problems/" + slug));
+      problem.setType(Problems.typeOf(status.value()));
     }
     return super.createResponseEntity(body, headers, status, request);
   }

@@ -2,7 +2,10 @@ package dev.flagstream.admin.system;
 
 import dev.flagstream.contracts.flag.Violation;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -44,6 +47,39 @@ public final class Problems {
         HttpStatus.PRECONDITION_FAILED,
         detail(HttpStatus.PRECONDITION_FAILED, "precondition-failed", detail),
         null);
+  }
+
+  /** 403: the caller's role may not do this. */
+  public static ErrorResponseException forbidden(String detail) {
+    return new ErrorResponseException(
+        HttpStatus.FORBIDDEN, detail(HttpStatus.FORBIDDEN, "forbidden", detail), null);
+  }
+
+  /**
+   * 429 with {@code Retry-After} in whole seconds, at least one: the caller must wait before trying
+   * again; nothing was changed.
+   */
+  public static ErrorResponseException tooManyRequests(Duration retryAfter, String detail) {
+    ErrorResponseException problem =
+        new ErrorResponseException(
+            HttpStatus.TOO_MANY_REQUESTS,
+            detail(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail),
+            null);
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
+    return problem;
+  }
+
+  /** A wait as {@code Retry-After} states it: whole seconds, rounded up, at least one. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  /** The type of a problem of {@code status} that has no type of its own: its reason, as a slug. */
+  public static URI typeOf(int status) {
+    HttpStatus known = HttpStatus.resolve(status);
+    String slug =
+        known == null ? "http-" + status : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return URI.create(TYPES + slug);
   }
 
   /** A problem of {@code status} with its type under Flagstream's problem types. */

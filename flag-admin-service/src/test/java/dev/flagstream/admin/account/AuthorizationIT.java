@@ -74,7 +74,10 @@ class AuthorizationIT extends AdminServiceIntegration {
             Needs.ADMIN,
             api -> api.patch("/api/admin/users/" + user, "{\"role\":\"ADMIN\"}")),
         new Call("delete user", Needs.ADMIN, api -> api.delete("/api/admin/users/" + user)),
-        new Call("metrics", Needs.ADMIN, api -> api.get("/metrics")));
+        new Call("metrics", Needs.ADMIN, api -> api.get("/metrics")),
+        new Call("prometheus", Needs.ADMIN, api -> api.get("/prometheus")),
+        new Call("info", Needs.ADMIN, api -> api.get("/info")),
+        new Call("list all tokens", Needs.ADMIN, api -> api.get("/api/auth/tokens?all=true")));
   }
 
   static Stream<Arguments> callsAndCallers() {
@@ -161,6 +164,45 @@ class AuthorizationIT extends AdminServiceIntegration {
     editor.post("/api/admin/flags", "{\"name\":\"b\"}");
     assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single())
         .isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calls")
+  void aMetricsKey_readsTheMetrics_andNothingElse(Call call) {
+    Api scraper = anonymous.as(METRICS_KEY);
+    if (call.label().equals("metrics") || call.label().equals("prometheus")) {
+      assertThat(call.send().apply(scraper).status()).isEqualTo(200);
+    } else {
+      problem(unchanged(() -> call.send().apply(scraper)), 403);
+    }
+  }
+
+  @Test
+  void aMetricsKey_readsPrometheusText_andNoFlagsOrAccounts() {
+    Api scraper = anonymous.as(METRICS_KEY);
+    Response scraped = scraper.get("/prometheus");
+    assertThat(scraped.status()).isEqualTo(200);
+    assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+    assertThat(scraper.get("/metrics/jvm.memory.used").status()).isEqualTo(200);
+    problem(scraper.get("/api/snapshot"), 403);
+    problem(scraper.get("/api/auth/me"), 403);
+    problem(anonymous.as(SERVER_KEY).get("/prometheus"), 403);
+  }
+
+  @Test
+  void healthDetails_areShownToAdminsOnly() {
+    for (Api caller :
+        new Api[] {
+          anonymous, viewer, editor, anonymous.as(SERVER_KEY), anonymous.as(METRICS_KEY)
+        }) {
+      var health = caller.get("/health").json();
+      assertThat(health.get("components").valueStream())
+          .as("components without details")
+          .isNotEmpty()
+          .allSatisfy(component -> assertThat(component.has("details")).isFalse());
+    }
+    var health = admin.get("/health").json();
+    assertThat(health.get("components").get("migrations").get("details").has("version")).isTrue();
   }
 
   @Test

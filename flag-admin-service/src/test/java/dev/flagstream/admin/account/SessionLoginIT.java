@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Api;
 import dev.flagstream.admin.fixtures.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-/** Browser sign-in: an HttpOnly, SameSite session cookie, and CSRF protection for its writes. */
+/**
+ * Browser sign-in: an HttpOnly, SameSite session cookie with an idle and an absolute lifetime, and
+ * CSRF protection for its writes. (Its Secure flag and name, the default, are in BootstrapIT: the
+ * tests here speak plain HTTP.)
+ */
 class SessionLoginIT extends AdminServiceIntegration {
 
   private Api signedIn(String email) {
@@ -45,6 +51,63 @@ class SessionLoginIT extends AdminServiceIntegration {
     assertThat(me.get("authenticatedBy").asString()).isEqualTo("SESSION");
     assertThat(editor.get("/api/auth/me").json().get("authenticatedBy").asString())
         .isEqualTo("API_TOKEN");
+  }
+
+  @Test
+  void sessions_endAfterHalfAnHourIdle_andTwelveHoursAfterSignIn_howeverActive() {
+    String email = "lifetime-" + System.nanoTime() + "@example.com";
+    var created =
+        admin.post(
+            "/api/admin/users",
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + TestAccounts.PASSWORD
+                + "\",\"role\":\"VIEWER\"}");
+    assertThat(created.status()).isEqualTo(201);
+    String viewerId = created.json().get("id").asString();
+    Api browser = signedIn(email);
+    assertThat(
+            jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+                .param(viewerId)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(30 * 60);
+
+    long almostTwelveHours = Duration.ofHours(12).minusMinutes(1).toMillis();
+    jdbc.sql("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?")
+        .params(almostTwelveHours, viewerId)
+        .update();
+    assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
+
+    jdbc.sql("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?")
+        .params(Duration.ofMinutes(2).toMillis(), viewerId)
+        .update();
+    problem(browser.get("/api/auth/me"), 401);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?")
+                .param(viewerId)
+                .query(Long.class)
+                .single())
+        .as("the expired session is gone, not just ignored")
+        .isZero();
+  }
+
+  @Test
+  void aHashMadeWithWeakerParameters_isUpgradedAtTheNextSignIn() {
+    String email = "old-hash-" + System.nanoTime() + "@example.com";
+    String weak =
+        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(TestAccounts.PASSWORD);
+    context().getBean(UserRepository.class).insert(email, weak, Role.VIEWER);
+    signedIn(email);
+    String stored =
+        jdbc.sql("SELECT password_hash FROM users WHERE email = ?")
+            .param(email)
+            .query(String.class)
+            .single();
+    assertThat(weak).contains("m=16384,t=2,p=1");
+    assertThat(stored).startsWith("$argon2id$").contains("m=19456,t=2,p=1");
+    signedIn(email);
   }
 
   @Test

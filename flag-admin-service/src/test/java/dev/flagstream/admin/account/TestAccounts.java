@@ -8,9 +8,10 @@ public final class TestAccounts {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String EDITOR_EMAIL = "editor@example.com";
   public static final String VIEWER_EMAIL = "viewer@example.com";
-  public static final String ADMIN_TOKEN = "fst_test-admin-0123456789abcdefghijklmnopqrstu";
-  public static final String EDITOR_TOKEN = "fst_test-editor-0123456789abcdefghijklmnopqrst";
-  public static final String VIEWER_TOKEN = "fst_test-viewer-0123456789abcdefghijklmnopqrst";
+  // Generated as the service generates tokens; the admin's is the bootstrap token, which must be.
+  public static final String ADMIN_TOKEN = "fst_Cj46-OgkG2ePyJcjqDfhWjpbG4BmNfbPGSOHlgzbaFc";
+  public static final String EDITOR_TOKEN = "fst_G5aVawbIuwku7ddKQYVs3dLfCmZNP21CJiXb5DBqgGE";
+  public static final String VIEWER_TOKEN = "fst_iZF-oPbru2GGV9j1oTv2dbgznp6Tu6sFTJBGq7-WTwA";
 
   private TestAccounts() {}
 

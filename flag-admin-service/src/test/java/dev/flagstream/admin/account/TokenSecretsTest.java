@@ -14,8 +14,21 @@ class TokenSecretsTest {
     for (int i = 0; i < 1_000; i++) {
       String secret = TokenSecrets.generate();
       assertThat(secret).startsWith("fst_").hasSize(4 + 43).matches("fst_[A-Za-z0-9_-]+");
+      assertThat(TokenSecrets.looksGenerated(secret)).as(secret).isTrue();
       assertThat(seen.add(secret)).isTrue();
     }
+  }
+
+  @Test
+  void chosenTokens_doNotLookGenerated() {
+    assertThat(TokenSecrets.looksGenerated("changeme")).isFalse();
+    assertThat(TokenSecrets.looksGenerated("fst_platform-admin-token-0123456789abcdef")).isFalse();
+    assertThat(TokenSecrets.looksGenerated("fst_" + "a".repeat(60))).as("a pattern").isFalse();
+    assertThat(TokenSecrets.looksGenerated("fst_" + "abcdefgh".repeat(6))).isFalse();
+    assertThat(TokenSecrets.looksGenerated("xyz_" + TokenSecrets.generate().substring(4)))
+        .isFalse();
+    assertThat(TokenSecrets.looksGenerated(TokenSecrets.generate() + "!")).isFalse();
+    assertThat(TokenSecrets.looksGenerated(TokenSecrets.generate().substring(0, 46))).isFalse();
   }
 
   @Test

@@ -1,9 +1,18 @@
 package dev.flagstream.admin.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Response;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -136,5 +145,51 @@ class UserApiIT extends AdminServiceIntegration {
     problem(
         unchanged(() -> admin.delete("/api/admin/users/00000000-0000-0000-0000-000000000000")),
         404);
+  }
+
+  @Test
+  void twoConcurrentDemotions_cannotLeaveNoAdmin() throws Exception {
+    String adminId = admin.get("/api/auth/me").json().get("id").asString();
+    String otherId =
+        createUser("second-admin-" + System.nanoTime() + "@example.com", "ADMIN")
+            .get("id")
+            .asString();
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection other = context().getBean(DataSource.class).getConnection()) {
+      other.setAutoCommit(false);
+      // another demotion of the two admins is under way and holds their rows
+      try (Statement statement = other.createStatement()) {
+        statement.executeQuery("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE").close();
+        statement.executeUpdate("UPDATE users SET role = 'VIEWER' WHERE id = '" + adminId + "'");
+      }
+      Future<Response> demotion =
+          background.submit(
+              () -> admin.patch("/api/admin/users/" + otherId, "{\"role\":\"VIEWER\"}"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          jdbc.sql(
+                                  "SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                                      + " current_database() AND wait_event_type = 'Lock'")
+                              .query(Long.class)
+                              .single())
+                      .as("the API's demotion waits for the other one")
+                      .isPositive());
+      other.commit();
+      problem(demotion.get(20, TimeUnit.SECONDS), 409);
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM users WHERE role = 'ADMIN'")
+                  .query(Long.class)
+                  .single())
+          .isOne();
+    } finally {
+      background.shutdownNow();
+      jdbc.sql("UPDATE users SET role = 'ADMIN' WHERE id = CAST(? AS uuid)")
+          .param(adminId)
+          .update();
+      jdbc.sql("DELETE FROM users WHERE id = CAST(? AS uuid)").param(otherId).update();
+    }
   }
 }

@@ -37,7 +37,8 @@ class AuditIT extends AdminServiceIntegration {
     assertThat(created.get("target").asString()).isEqualTo("a");
     assertThat(created.get("before").isNull()).isTrue();
     assertThat(created.get("after").get("enabled").asBoolean()).isFalse();
-    assertThat(created.get("requestId").asString()).isEqualTo("req-create-1");
+    assertThat(created.get("clientRequestId").asString()).isEqualTo("req-create-1");
+    assertThat(created.get("requestId").asString()).hasSize(36).isNotEqualTo("req-create-1");
     JsonNode toggled = entries.get(3);
     assertThat(toggled.get("before").get("enabled").asBoolean()).isFalse();
     assertThat(toggled.get("after").get("enabled").asBoolean()).isTrue();
@@ -49,14 +50,23 @@ class AuditIT extends AdminServiceIntegration {
   }
 
   @Test
-  void responses_echoTheRequestId_orMakeOne() {
-    assertThat(viewer.get("/api/admin/flags", "X-Request-Id", "abc-123").header("X-Request-Id"))
-        .contains("abc-123");
-    assertThat(
-            viewer
-                .get("/api/admin/flags", "X-Request-Id", "bad id with spaces")
-                .header("X-Request-Id"))
-        .hasValueSatisfying(id -> assertThat(id).isNotEqualTo("bad id with spaces").hasSize(36));
+  void requestIds_areTheServers_andTheCallersIsRecordedBesideIt() {
+    Response created =
+        editor.post("/api/admin/flags", "{\"name\":\"a\"}", "X-Request-Id", "abc-123");
+    String serverId = created.header("X-Request-Id").orElseThrow();
+    assertThat(serverId).hasSize(36).isNotEqualTo("abc-123");
+    JsonNode entry = entries("?flag=a").get(0);
+    assertThat(entry.get("requestId").asString()).isEqualTo(serverId);
+    assertThat(entry.get("clientRequestId").asString()).isEqualTo("abc-123");
+
+    editor.post("/api/admin/flags/a/toggle", null, "X-Request-Id", serverId);
+    JsonNode reused = entries("?flag=a").get(0);
+    assertThat(reused.get("requestId").asString())
+        .as("a caller cannot pass its request off as another")
+        .isNotEqualTo(serverId);
+
+    editor.post("/api/admin/flags/a/toggle", null, "X-Request-Id", "bad id with spaces");
+    assertThat(entries("?flag=a").get(0).get("clientRequestId").isNull()).isTrue();
   }
 
   @Test
@@ -104,6 +114,10 @@ class AuditIT extends AdminServiceIntegration {
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET target = 'x'").update())
         .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update())
+        .as("even for the table's owner")
+        .hasMessageContaining("append-only");
+    assertThat(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isOne();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Response;
+import dev.flagstream.contracts.change.RevisionToken;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -132,6 +133,46 @@ class FlagApiIT extends AdminServiceIntegration {
     assertThat(response.json().get("rolloutPercentage").asInt()).isZero();
     assertThat(response.header("ETag"))
         .contains("\"" + response.json().get("version").asLong() + "\"");
+  }
+
+  @Test
+  void everyWrite_answersWithTheRevisionTokenOfItsChange() {
+    Response created = editor.post("/api/admin/flags", "{\"name\":\"a\"}");
+    assertRevision(created);
+    assertThat(created.header("Flagstream-Revision"))
+        .contains("a@" + created.json().get("version").asLong());
+    assertRevision(editor.patch("/api/admin/flags/a", "{\"description\":\"d\"}"));
+    assertRevision(editor.post("/api/admin/flags/a/toggle", null));
+    assertRevision(editor.put("/api/admin/flags/a/rollout", "{\"rolloutPercentage\":5}"));
+    long firstState =
+        jdbc.sql("SELECT min(id) FROM audit_log WHERE target = 'a'").query(Long.class).single();
+    Response reverted =
+        editor.post("/api/admin/flags/a/revert", "{\"auditId\":" + firstState + "}");
+    assertRevision(reverted);
+
+    long last = reverted.json().get("version").asLong();
+    Response deleted = editor.delete("/api/admin/flags/a");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(deleted.header("Flagstream-Revision")).contains("a@" + last + ":deleted");
+    assertThat(RevisionToken.parseAll(deleted.header("Flagstream-Revision").orElseThrow()))
+        .containsExactly(RevisionToken.deletedAt("a", last));
+
+    assertThat(admin.get("/api/admin/flags").header("Flagstream-Revision"))
+        .as("reads change nothing, so they name no change")
+        .isEmpty();
+    assertThat(
+            unchanged(() -> editor.post("/api/admin/flags/nope/toggle", null))
+                .header("Flagstream-Revision"))
+        .isEmpty();
+  }
+
+  /** The write answered with the token of the version it returned. */
+  private static void assertRevision(Response response) {
+    assertThat(response.status()).as(response.toString()).isIn(200, 201);
+    JsonNode flag = response.json();
+    RevisionToken expected =
+        RevisionToken.written(flag.get("name").asString(), flag.get("version").asLong());
+    assertThat(response.header("Flagstream-Revision")).contains(expected.toString());
   }
 
   @Test

@@ -1,0 +1,26 @@
+package dev.flagstream.admin.account;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Browser sessions, {@code flags.session.*}. The idle timeout is Spring's {@code
+ * server.servlet.session.timeout}.
+ *
+ * @param secureCookies whether the session and CSRF cookies are {@code Secure}, sent over HTTPS
+ *     only; the session cookie is then also named with the {@code __Host-} prefix, which browsers
+ *     accept only from a secure origin with {@code Path=/} and no {@code Domain}, so no other host
+ *     can plant or overwrite it. Turn it off only for plain-HTTP development.
+ * @param absoluteTimeout how long a session lasts after signing in, however active it is
+ */
+@ConfigurationProperties("flags.session")
+record SessionPolicy(
+    @DefaultValue("true") boolean secureCookies, @DefaultValue("12h") Duration absoluteTimeout) {
+  static final String COOKIE = "FLAGSTREAM_SESSION";
+
+  /** The session cookie's name. */
+  String cookieName() {
+    return secureCookies ? "__Host-" + COOKIE : COOKIE;
+  }
+}
