@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,14 @@ final class Http {
     this.key = key;
   }
 
-  record Reply(int status, String body) {
+  record Reply(int status, String body, HttpHeaders headers) {
     JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    /** The first value of header {@code name}, or null. */
+    @Nullable String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
@@ -44,7 +50,8 @@ final class Http {
     return send("DELETE", path, null);
   }
 
-  Reply send(String method, String path, @Nullable String json) {
+  /** Sends {@code headers}, given as name, value, name, value…, besides the key. */
+  Reply send(String method, String path, @Nullable String json, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(
@@ -58,10 +65,13 @@ final class Http {
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

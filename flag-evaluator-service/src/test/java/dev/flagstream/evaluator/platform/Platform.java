@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * again on the same port and data, for outage tests.
  */
 final class Platform implements AutoCloseable {
-  static final String ADMIN_TOKEN = "fst_platform-admin-token-0123456789abcdef";
+  // Shaped like a generated token, as the admin service requires of a bootstrap token.
+  static final String ADMIN_TOKEN = "fst_PlatformTestsAdminToken-0123456789abcdefghijklmn";
   static final String SERVER_KEY = "server-key-for-platform-tests";
   static final String CLIENT_KEY = "client-key-for-platform-tests";
 
@@ -50,6 +51,7 @@ final class Platform implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--flags.bootstrap.token=" + ADMIN_TOKEN,
+                "--flags.session.secure-cookies=false",
                 "--flags.server-keys=" + SERVER_KEY,
                 "--flags.cdc.publish-timeout=5s",
                 "--flags.cdc.max-restart-backoff=2s",

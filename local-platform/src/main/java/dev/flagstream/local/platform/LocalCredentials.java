@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The local admin's credentials, made up on the first run and kept beside the data, so that every
@@ -18,6 +19,8 @@ import java.util.Properties;
 record LocalCredentials(
     String email, String password, String token, String serverKey, String clientKey) {
   static final String FILE = "credentials.properties";
+  // What the admin service accepts as a bootstrap token: fst_ and 256 random bits, base64url.
+  private static final Pattern GENERATED_TOKEN = Pattern.compile("fst_[A-Za-z0-9_-]{43,}");
 
   static LocalCredentials loadOrCreate(Path home) {
     Path file = home.resolve(FILE);
@@ -28,11 +31,15 @@ record LocalCredentials(
           stored.load(in);
         }
       }
-      // Missing values, all on a first run, are made up once and kept.
+      // Missing values, all on a first run, are made up once and kept. A token from before the
+      // admin service required generated-looking tokens is made up again.
+      if (!GENERATED_TOKEN.matcher(stored.getProperty("token", "")).matches()) {
+        stored.remove("token");
+      }
       boolean added = false;
       added |= fill(stored, "email", "admin@flagstream.local");
       added |= fill(stored, "password", random(18));
-      added |= fill(stored, "token", "fst_local-" + random(24));
+      added |= fill(stored, "token", "fst_" + random(32));
       added |= fill(stored, "serverKey", "server-" + random(18));
       added |= fill(stored, "clientKey", "client-" + random(18));
       if (added) {

@@ -64,6 +64,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "--flags.bootstrap.admin.email=" + credentials.email(),
                 "--flags.bootstrap.admin.password=" + credentials.password(),
                 "--flags.bootstrap.token=" + credentials.token(),
+                // a developer's machine on loopback: the printed token keeps working for a year,
+                // and the session cookie travels over plain http://localhost
+                "--flags.bootstrap.token-expires-in=365d",
+                "--flags.session.secure-cookies=false",
                 "--flags.server-keys=" + credentials.serverKey(),
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 // one local broker: the topic gets one replica
