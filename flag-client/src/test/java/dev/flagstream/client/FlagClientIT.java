@@ -65,7 +65,9 @@ class FlagClientIT {
         assertThat(client.revision()).isEqualTo(4);
 
         writer.upsert(flag("checkout", 3, false));
-        await().atMost(WITHIN).until(() -> !client.isEnabled("checkout", "user-1"));
+        // As the admin service's Flagstream-Revision header names the write: read your own write.
+        assertThat(client.awaitRevision("checkout@3", WITHIN)).isTrue();
+        assertThat(client.isEnabled("checkout", "user-1")).isFalse();
         assertThat(changes)
             .last()
             .satisfies(
