@@ -131,7 +131,7 @@ public final class VersionedFlagSet {
 
   private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
     if (current == null) {
-      return ChangeOrder.supersedes(false, 0, false, version, delete);
+      return true;
     }
     if (current.absent()) {
       return ChangeOrder.supersedesAbsence(current.version(), version);

@@ -70,7 +70,6 @@ public final class FlagStore {
     this.held =
         Caffeine.newBuilder()
             .ticker(nanoTime::getAsLong)
-            .executor(Runnable::run)
             .expireAfter(
                 Expiry.<String, Held>writing(
                     (name, h) -> h.compiled() == null ? MARKER_RETENTION : Duration.ofDays(36_500)))
@@ -239,7 +238,7 @@ public final class FlagStore {
 
   private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
     if (current == null) {
-      return ChangeOrder.supersedes(false, 0, false, version, delete);
+      return true;
     }
     if (current.absent()) {
       return ChangeOrder.supersedesAbsence(current.version(), version);

@@ -117,8 +117,9 @@ final class KafkaFlagSource implements AutoCloseable {
         }
       }
     } catch (Error e) {
+      // Logged and reported, not rethrown: the thread ends either way, and nothing above it would
+      // handle it better.
       log.error("The flag topic reader stopped for good; the client reports ERROR", e);
-      throw e;
     } finally {
       if (!closed) {
         status.readerStopped();
