@@ -118,9 +118,10 @@ public final class FlagClientBuilder {
 
   /**
    * The client's time source in nanoseconds, monotonic, {@link System#nanoTime()} by default; for
-   * tests. Every timing decision of the client reads it: the start-up wait, staleness, the data
-   * age, the refresh schedule, the checks of the brokers. Blocking waits ({@link
-   * FlagClient#awaitReady}, {@link FlagClient#awaitRevision}) are bounded in real time.
+   * tests. Every timing decision of the client reads it: the start-up wait, staleness and heartbeat
+   * silence, the data age, when to refresh the snapshot, when to check the brokers. Waits that
+   * block a thread ({@link FlagClient#awaitReady}, {@link FlagClient#awaitRevision}, the pause
+   * before the topic reader tries again, Kafka's own timeouts) take real time.
    */
   public FlagClientBuilder ticker(LongSupplier ticker) {
     this.ticker = requireNonNull(ticker, "ticker");
