@@ -68,15 +68,20 @@ class FlagClientIT {
         // As the admin service's Flagstream-Revision header names the write: read your own write.
         assertThat(client.awaitRevision("checkout@3", WITHIN)).isTrue();
         assertThat(client.isEnabled("checkout", "user-1")).isFalse();
-        assertThat(changes)
-            .last()
-            .satisfies(
-                c -> {
-                  assertThat(c.name()).isEqualTo("checkout");
-                  assertThat(c.previous().enabled()).isTrue();
-                  assertThat(c.current().enabled()).isFalse();
-                  assertThat(c.committedAt()).isNotNull();
-                });
+        // Listeners hear of a change on the reader's thread, just after the store has it.
+        await()
+            .atMost(WITHIN)
+            .untilAsserted(
+                () ->
+                    assertThat(changes)
+                        .last()
+                        .satisfies(
+                            c -> {
+                              assertThat(c.name()).isEqualTo("checkout");
+                              assertThat(c.previous().enabled()).isTrue();
+                              assertThat(c.current().enabled()).isFalse();
+                              assertThat(c.committedAt()).isNotNull();
+                            }));
         FlagEvaluation evaluation = client.evaluate("checkout", "user-1");
         assertThat(evaluation.reason()).isEqualTo(Reason.DISABLED);
         assertThat(evaluation.version()).isEqualTo(3);
