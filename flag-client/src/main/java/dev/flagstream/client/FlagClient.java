@@ -52,21 +52,37 @@ public interface FlagClient extends AutoCloseable {
   /** Calls {@code listener} with every new status. */
   Subscription onStatus(Consumer<ClientStatus> listener);
 
+  /** How far the flags can be trusted now; see {@link ClientStatus}. */
   ClientStatus status();
 
-  /** The highest change-stream revision applied, or -1 before the first change. */
+  /**
+   * The highest change-stream revision applied, from a change, a capture heartbeat or a snapshot,
+   * or -1 before the first.
+   */
   long revision();
 
   /**
-   * How long ago the flags were last known to be up to date: near zero while the source is healthy,
-   * growing while it is not.
+   * How long ago the flags were last known to be up to date: while {@link ClientStatus#READY}, at
+   * most about one heartbeat interval of the capture (a few seconds without heartbeats); growing
+   * while the client is stale, except that a snapshot refresh makes it as fresh as the snapshot's
+   * holder knew its flags to be. Before the first read, the time since the client started.
    */
   Duration dataAge();
 
   /**
-   * Waits until the client holds every flag, up to {@code timeout}.
+   * How many records of the flag topic were skipped because they could not be read (not a valid
+   * change event or heartbeat, a tombstone with a malformed version, a key that is not the event's
+   * flag); each is logged as a warning. 0 for clients that read no topic.
+   */
+  default long skippedRecords() {
+    return 0;
+  }
+
+  /**
+   * Waits until the client's status is {@link ClientStatus#READY}, up to {@code timeout}. When it
+   * returns true, {@link #status()} read right after is READY unless the status changed again.
    *
-   * @return whether it became ready in time
+   * @return whether it was ready in time; false also while it is {@link ClientStatus#STALE}
    * @throws InterruptedException if interrupted while waiting
    */
   boolean awaitReady(Duration timeout) throws InterruptedException;

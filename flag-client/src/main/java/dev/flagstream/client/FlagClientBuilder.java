@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +24,10 @@ public final class FlagClientBuilder {
   private @Nullable URI snapshotEndpoint;
   private @Nullable String snapshotKey;
   private Duration refreshInterval = Duration.ofSeconds(60);
+  private Duration staleRefreshInterval = Duration.ofSeconds(2);
   private Duration startupTimeout = Duration.ofSeconds(10);
   private Clock clock = Clock.systemUTC();
+  private LongSupplier ticker = System::nanoTime;
 
   FlagClientBuilder() {}
 
@@ -40,7 +43,12 @@ public final class FlagClientBuilder {
     return this;
   }
 
-  /** A Kafka consumer setting, such as {@code security.protocol}, passed through unchanged. */
+  /**
+   * A Kafka consumer setting, passed through unchanged: how the client reaches a cluster that
+   * requires TLS or SASL, for example {@code security.protocol}, {@code sasl.mechanism}, {@code
+   * sasl.jaas.config}, {@code ssl.truststore.location}. The client sets {@code bootstrap.servers},
+   * {@code enable.auto.commit} and {@code auto.offset.reset} itself.
+   */
   public FlagClientBuilder kafkaProperty(String name, Object value) {
     kafkaProperties.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
     return this;
@@ -59,31 +67,72 @@ public final class FlagClientBuilder {
   }
 
   /**
-   * How often every flag is refreshed from the snapshot, 60 s by default: with Kafka a safety net
-   * that repairs whatever the stream missed, without Kafka the pace of updates. A failed refresh
-   * keeps the values held.
+   * How often every flag is refreshed from the snapshot while the client is {@link
+   * ClientStatus#READY}, 60 s by default: with Kafka a safety net that repairs whatever the stream
+   * missed, without Kafka the pace of updates. A failed refresh keeps the values held. Each wait
+   * varies by up to 20 % either way, so that clients started together do not refresh together.
+   *
+   * @throws IllegalArgumentException when not positive
    */
   public FlagClientBuilder refreshInterval(Duration refreshInterval) {
-    if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-      throw new IllegalArgumentException("refreshInterval must be positive");
-    }
-    this.refreshInterval = refreshInterval;
+    this.refreshInterval = positive(refreshInterval, "refreshInterval");
+    return this;
+  }
+
+  /**
+   * How often the snapshot is refreshed while the client is not {@link ClientStatus#READY} (its
+   * stream is down or stalled, or it is still starting, or, without Kafka, the last refresh
+   * failed), 2 s by default, with the same variation: so that a change made during a Kafka outage,
+   * such as a kill switch, arrives within seconds. Back to {@link #refreshInterval} once READY.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
+  public FlagClientBuilder staleRefreshInterval(Duration staleRefreshInterval) {
+    this.staleRefreshInterval = positive(staleRefreshInterval, "staleRefreshInterval");
     return this;
   }
 
   /**
    * How long the first read of the flags may take before the client reports {@link
-   * ClientStatus#ERROR}; it keeps trying either way. 10 s by default.
+   * ClientStatus#ERROR} (or {@link ClientStatus#STALE} when a snapshot gave it flags meanwhile); it
+   * keeps trying either way. 10 s by default.
+   *
+   * @throws IllegalArgumentException when negative
    */
   public FlagClientBuilder startupTimeout(Duration startupTimeout) {
-    this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout");
+    if (startupTimeout.isNegative()) {
+      throw new IllegalArgumentException("startupTimeout must not be negative");
+    }
+    this.startupTimeout = startupTimeout;
     return this;
   }
 
-  /** The time source, for tests. */
+  /**
+   * The wall clock, {@link Clock#systemUTC()} by default; for tests. The client reads it only to
+   * age a snapshot by the time its holder last knew it current ({@code freshAt}).
+   */
   public FlagClientBuilder clock(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
     return this;
+  }
+
+  /**
+   * The client's time source in nanoseconds, monotonic, {@link System#nanoTime()} by default; for
+   * tests. Every timing decision of the client reads it: the start-up wait, staleness and heartbeat
+   * silence, the data age, when to refresh the snapshot, when to check the brokers. Waits that
+   * block a thread ({@link FlagClient#awaitReady}, {@link FlagClient#awaitRevision}, the pause
+   * before the topic reader tries again, Kafka's own timeouts) take real time.
+   */
+  public FlagClientBuilder ticker(LongSupplier ticker) {
+    this.ticker = requireNonNull(ticker, "ticker");
+    return this;
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return duration;
   }
 
   /**
@@ -103,7 +152,9 @@ public final class FlagClientBuilder {
             snapshotEndpoint,
             snapshotKey,
             refreshInterval,
+            staleRefreshInterval,
             startupTimeout,
-            clock));
+            clock,
+            ticker));
   }
 }

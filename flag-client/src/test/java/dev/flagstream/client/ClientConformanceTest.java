@@ -1,24 +1,28 @@
 package dev.flagstream.client;
 
 import dev.flagstream.client.internal.FlagStore;
+import dev.flagstream.client.internal.RecordDispatch;
 import dev.flagstream.contracts.change.FlagChangeEvent;
-import dev.flagstream.contracts.change.FlagChangeJson;
-import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.spec.ConformanceKit;
 import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
+import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
 import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client's store applies and evaluates exactly as the conformance suite says. The kit asserts
- * every case of the suite against the hooks below.
+ * The client's store applies and evaluates exactly as the conformance suite says. Records go
+ * through {@link RecordDispatch}, the code the topic reader runs for every record, and snapshots
+ * through the store's reconcile, as the refresh does. The kit asserts every case of the suite
+ * against the hooks below.
  */
 class ClientConformanceTest extends ConformanceKit {
 
@@ -49,16 +53,28 @@ class ClientConformanceTest extends ConformanceKit {
 
   @Override
   protected StreamConsumer newConsumer() {
-    FlagStore store = new FlagStore(System::nanoTime);
+    // The case's positions are the store's clock: a step at position p arrives at time p.
+    AtomicLong now = new AtomicLong();
+    FlagStore store = new FlagStore(now::get);
+    RecordDispatch dispatch = new RecordDispatch(store, change -> {}, heartbeat -> {});
     return new StreamConsumer() {
       @Override
       public void accept(StreamRecord record) {
-        if (record.value() == null) {
-          String version = record.headers().get(FlagTopic.TOMBSTONE_VERSION_HEADER);
-          store.applyTombstone(record.key(), version == null ? null : Long.valueOf(version));
-        } else {
-          store.apply(FlagChangeJson.fromBytes(record.value()));
-        }
+        now.set(record.position());
+        dispatch.dispatch(
+            record.key(),
+            record.value(),
+            name -> {
+              String header = record.headers().get(name);
+              return header == null ? null : header.getBytes(StandardCharsets.US_ASCII);
+            },
+            () -> "position " + record.position());
+      }
+
+      @Override
+      public void reconcile(SnapshotRefresh refresh) {
+        now.set(refresh.position());
+        store.reconcile(refresh.snapshot(), refresh.requestedBefore());
       }
 
       @Override

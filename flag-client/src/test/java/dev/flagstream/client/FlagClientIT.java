@@ -3,20 +3,28 @@ package dev.flagstream.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.flagstream.client.fixtures.FrozenBroker;
 import dev.flagstream.client.fixtures.SnapshotServer;
 import dev.flagstream.client.fixtures.TopicWriter;
 import dev.flagstream.client.openfeature.FlagstreamProvider;
 import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.local.infrastructure.LocalKafka;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,16 +65,23 @@ class FlagClientIT {
         assertThat(client.revision()).isEqualTo(4);
 
         writer.upsert(flag("checkout", 3, false));
-        await().atMost(WITHIN).until(() -> !client.isEnabled("checkout", "user-1"));
-        assertThat(changes)
-            .last()
-            .satisfies(
-                c -> {
-                  assertThat(c.name()).isEqualTo("checkout");
-                  assertThat(c.previous().enabled()).isTrue();
-                  assertThat(c.current().enabled()).isFalse();
-                  assertThat(c.committedAt()).isNotNull();
-                });
+        // As the admin service's Flagstream-Revision header names the write: read your own write.
+        assertThat(client.awaitRevision("checkout@3", WITHIN)).isTrue();
+        assertThat(client.isEnabled("checkout", "user-1")).isFalse();
+        // Listeners hear of a change on the reader's thread, just after the store has it.
+        await()
+            .atMost(WITHIN)
+            .untilAsserted(
+                () ->
+                    assertThat(changes)
+                        .last()
+                        .satisfies(
+                            c -> {
+                              assertThat(c.name()).isEqualTo("checkout");
+                              assertThat(c.previous().enabled()).isTrue();
+                              assertThat(c.current().enabled()).isFalse();
+                              assertThat(c.committedAt()).isNotNull();
+                            }));
         FlagEvaluation evaluation = client.evaluate("checkout", "user-1");
         assertThat(evaluation.reason()).isEqualTo(Reason.DISABLED);
         assertThat(evaluation.version()).isEqualTo(3);
@@ -210,6 +225,94 @@ class FlagClientIT {
         snapshots.serve(List.of(flag("only", 2, false)));
         await().atMost(WITHIN).until(() -> !client.isEnabled("only", "u"));
         assertThat(client.status()).isEqualTo(ClientStatus.READY);
+      }
+    }
+  }
+
+  /** H5: a tombstone with a version that is no number stopped every reader, on every restart. */
+  @Test
+  void aTombstoneWithAMalformedVersion_isSkipped_andLaterRecordsApply() throws Exception {
+    String topic = topic();
+    try (TopicWriter writer = new TopicWriter(KAFKA.bootstrapServers(), topic)) {
+      writer.upsert(flag("a", 1, true));
+      writer.record("a", null, Map.of(FlagTopic.TOMBSTONE_VERSION_HEADER, "abc"));
+      writer.upsert(flag("b", 1, true));
+      try (FlagClient client =
+          FlagClient.builder().kafka(KAFKA.bootstrapServers()).topic(topic).build()) {
+        assertThat(client.awaitReady(WITHIN)).isTrue();
+        assertThat(client.flags()).extracting(Flag::name).containsExactly("a", "b");
+        writer.record("c", "not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        writer.upsert(flag("c", 1, true));
+        await().atMost(WITHIN).until(() -> client.flag("c") != null);
+        assertThat(client.skippedRecords()).isEqualTo(2);
+        assertThat(client.status()).isEqualTo(ClientStatus.READY);
+      }
+    }
+  }
+
+  /** M9: a stalled capture looked READY as long as the brokers answered. */
+  @Test
+  void heartbeatsKeepTheClientReady_theirSilenceMakesItStale_whileTheBrokerAnswers()
+      throws Exception {
+    String topic = topic();
+    Duration interval = Duration.ofMillis(500);
+    ScheduledExecutorService capture = Executors.newSingleThreadScheduledExecutor();
+    try (TopicWriter writer = new TopicWriter(KAFKA.bootstrapServers(), topic)) {
+      writer.upsert(flag("a", 1, true));
+      Runnable beat = () -> writer.heartbeat(interval);
+      ScheduledFuture<?> beating =
+          capture.scheduleAtFixedRate(beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      try (FlagClient client =
+          FlagClient.builder().kafka(KAFKA.bootstrapServers()).topic(topic).build()) {
+        assertThat(client.awaitReady(WITHIN)).isTrue();
+        List<FlagChanged> changes = new CopyOnWriteArrayList<>();
+        client.onChange(changes::add);
+        long beatRevision = writer.heartbeat(interval);
+        await().atMost(WITHIN).until(() -> client.revision() >= beatRevision);
+
+        beating.cancel(false);
+        await().atMost(WITHIN).until(() -> client.status() == ClientStatus.STALE);
+        assertThat(KAFKA.isRunning()).isTrue();
+        assertThat(client.dataAge()).isGreaterThan(interval.multipliedBy(3));
+        assertThat(client.isEnabled("a", "u")).as("stale beats wrong").isTrue();
+
+        capture.scheduleAtFixedRate(beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        await().atMost(WITHIN).until(() -> client.status() == ClientStatus.READY);
+        assertThat(client.dataAge()).isLessThan(Duration.ofSeconds(10));
+        assertThat(changes).as("heartbeats change no flag").isEmpty();
+      }
+    } finally {
+      capture.shutdownNow();
+    }
+  }
+
+  /** Issue 8: a kill switch flipped during a Kafka outage took up to a refresh interval, 60 s. */
+  @Test
+  void aKillSwitchFlippedWhileTheBrokerIsFrozen_arrivesFromTheSnapshotWithinSeconds()
+      throws Exception {
+    String topic = topic();
+    try (TopicWriter writer = new TopicWriter(KAFKA.bootstrapServers(), topic);
+        SnapshotServer snapshots = new SnapshotServer()) {
+      writer.upsert(flag("kill-switch", 1, true));
+      snapshots.serve(List.of(flag("kill-switch", 1, true)));
+      try (FlagClient client =
+          FlagClient.builder()
+              .kafka(KAFKA.bootstrapServers())
+              .topic(topic)
+              .evaluator(snapshots.baseUrl(), SnapshotServer.KEY)
+              .build()) {
+        assertThat(client.awaitReady(WITHIN)).isTrue();
+        try (FrozenBroker frozen = FrozenBroker.freeze(KAFKA)) {
+          // Committed in the database while the broker hangs: only the snapshot has it.
+          snapshots.serve(List.of(flag("kill-switch", 2, false)));
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> !client.isEnabled("kill-switch", "user-1"));
+          assertThat(client.status()).isEqualTo(ClientStatus.STALE);
+          assertThat(client.dataAge()).as("as fresh as the snapshot").isLessThan(WITHIN);
+        }
+        await().atMost(WITHIN).until(() -> client.status() == ClientStatus.READY);
+        assertThat(client.isEnabled("kill-switch", "user-1")).isFalse();
       }
     }
   }

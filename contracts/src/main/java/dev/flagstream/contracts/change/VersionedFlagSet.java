@@ -1,25 +1,41 @@
 package dev.flagstream.contracts.change;
 
 import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The flags a change stream describes, built by applying its records in the order they arrive under
- * {@link ChangeOrder}. The reference consumer: the conformance suite's change-stream cases are run
- * against it, and every other store must agree with it.
+ * {@link ChangeOrder}, and refreshed from snapshots. The reference consumer: the conformance
+ * suite's change-stream cases are run against it, and every other store must agree with it.
+ *
+ * <p>Every record and snapshot it receives is counted; the count is the set's notion of time. A
+ * caller about to request a snapshot takes {@link #mark()}, and hands it to {@link #reconcile} with
+ * the snapshot, so that what arrived meanwhile is not removed by a snapshot that cannot know it.
  *
  * <p>Thread-safe: one thread may apply while any number read.
  */
 public final class VersionedFlagSet {
-  /** A flag, or the marker of its deletion when {@code flag} is null. */
-  private record Held(long version, @Nullable Flag flag) {}
+  /**
+   * A flag; or, when {@code flag} is null, the marker of its deletion, or of its removal by a
+   * snapshot ({@code absent}).
+   *
+   * @param receivedRevision the revision of the event or snapshot that brought it, {@link
+   *     FlagSnapshot#UNKNOWN_REVISION} when unknown
+   * @param receivedAt the value of the arrival count when it came
+   */
+  private record Held(
+      long version, @Nullable Flag flag, boolean absent, long receivedRevision, long receivedAt) {}
 
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private volatile long revision = -1;
+  private long arrivals;
 
   /**
    * Applies an event unless what is held supersedes it.
@@ -27,14 +43,15 @@ public final class VersionedFlagSet {
    * @return whether the visible flags changed
    */
   public synchronized boolean apply(FlagChangeEvent event) {
+    long at = arrivals++;
     revision = Math.max(revision, event.revision());
     Held current = held.get(event.name());
     boolean delete = event.op() == ChangeOp.DELETE;
     if (!supersedes(current, event.version(), delete)) {
       return false;
     }
-    held.put(event.name(), new Held(event.version(), event.flag()));
-    return !delete || (current != null && current.flag() != null);
+    held.put(event.name(), new Held(event.version(), event.flag(), false, event.revision(), at));
+    return visibleChange(current, event.flag());
   }
 
   /**
@@ -45,6 +62,7 @@ public final class VersionedFlagSet {
    * @return whether the visible flags changed
    */
   public synchronized boolean applyTombstone(String name, @Nullable Long version) {
+    long at = arrivals++;
     Held current = held.get(name);
     if (version == null) {
       // Without a version a tombstone can only delete what is there; it cannot fence off stale
@@ -52,23 +70,80 @@ public final class VersionedFlagSet {
       if (current == null || current.flag() == null) {
         return false;
       }
-      held.put(name, new Held(current.version(), null));
+      held.put(name, new Held(current.version(), null, false, FlagSnapshot.UNKNOWN_REVISION, at));
       return true;
     }
     if (!supersedes(current, version, true)) {
       return false;
     }
-    held.put(name, new Held(version, null));
-    return current != null && current.flag() != null;
+    held.put(name, new Held(version, null, false, FlagSnapshot.UNKNOWN_REVISION, at));
+    return visibleChange(current, null);
+  }
+
+  /**
+   * Applies a capture heartbeat: it holds no flag, but proves the stream complete up to its
+   * revision.
+   */
+  public synchronized void applyHeartbeat(CaptureHeartbeat heartbeat) {
+    arrivals++;
+    revision = Math.max(revision, heartbeat.revision());
+  }
+
+  /** This moment in the set's time: pass it to {@link #reconcile} with a snapshot requested now. */
+  public synchronized long mark() {
+    return arrivals;
+  }
+
+  /**
+   * Makes the held flags agree with a snapshot requested at {@code requestedAt}, a {@link #mark()}.
+   * Every flag of the snapshot is applied as an upsert. A held flag the snapshot lacks is removed
+   * only when it arrived before the request and the snapshot {@linkplain
+   * ChangeOrder#snapshotProvesGone proves it gone}; the removal leaves an absence marker that a
+   * change of the same version lifts. The revision held becomes the snapshot's when that is higher.
+   *
+   * @return whether the visible flags changed
+   */
+  public synchronized boolean reconcile(FlagSnapshot snapshot, long requestedAt) {
+    long at = arrivals++;
+    revision = Math.max(revision, snapshot.revision());
+    boolean changed = false;
+    Set<String> present = new HashSet<>();
+    for (Flag flag : snapshot.flags()) {
+      present.add(flag.name());
+      Held current = held.get(flag.name());
+      if (supersedes(current, flag.version(), false)) {
+        held.put(flag.name(), new Held(flag.version(), flag, false, snapshot.revision(), at));
+        changed |= visibleChange(current, flag);
+      }
+    }
+    for (var entry : held.entrySet()) {
+      Held current = entry.getValue();
+      if (current.flag() != null
+          && !present.contains(entry.getKey())
+          && current.receivedAt() < requestedAt
+          && ChangeOrder.snapshotProvesGone(snapshot.revision(), current.receivedRevision())) {
+        entry.setValue(new Held(current.version(), null, true, snapshot.revision(), at));
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
-    return current == null
-        ? ChangeOrder.supersedes(false, 0, false, version, delete)
-        : ChangeOrder.supersedes(true, current.version(), current.flag() == null, version, delete);
+    if (current == null) {
+      return true;
+    }
+    if (current.absent()) {
+      return ChangeOrder.supersedesAbsence(current.version(), version);
+    }
+    return ChangeOrder.supersedes(true, current.version(), current.flag() == null, version, delete);
   }
 
-  /** The flag of that name, or null when none is known or it was deleted. */
+  private static boolean visibleChange(@Nullable Held previous, @Nullable Flag next) {
+    return next != null || (previous != null && previous.flag() != null);
+  }
+
+  /** The flag of that name, or null when none is known or it was deleted or removed. */
   public @Nullable Flag get(String name) {
     Held current = held.get(name);
     return current == null ? null : current.flag();
@@ -86,7 +161,7 @@ public final class VersionedFlagSet {
     return Collections.unmodifiableMap(flags);
   }
 
-  /** The highest revision of any event seen, or -1 before the first. */
+  /** The highest revision of any event, heartbeat or snapshot seen, or -1 before the first. */
   public long revision() {
     return revision;
   }

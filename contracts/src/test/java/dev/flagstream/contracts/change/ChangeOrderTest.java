@@ -38,4 +38,29 @@ class ChangeOrderTest {
     assertThat(ChangeOrder.supersedes(held, heldVersion, heldDeleted, version, delete))
         .isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "absent at v{0}; incoming v{1} -> {2}")
+  @CsvSource({"5, 4, false", "5, 5, true", "5, 6, true"})
+  void supersedesAbsence_byTheRemovedVersionOrALaterOne(
+      long absentVersion, long version, boolean expected) {
+    assertThat(ChangeOrder.supersedesAbsence(absentVersion, version)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "snapshot r{0}, held since r{1} -> {2}")
+  @CsvSource({
+    // a snapshot without a revision is authoritative
+    "-1, -1, true",
+    "-1, 7,  true",
+    // one with a revision proves only what came strictly before it
+    "8,  7,  true",
+    "7,  7,  false",
+    "6,  7,  false",
+    "0,  -1, false",
+    "9,  -1, false",
+  })
+  void snapshotProvesGone_whenAuthoritativeOrStrictlyNewer(
+      long snapshotRevision, long receivedRevision, boolean expected) {
+    assertThat(ChangeOrder.snapshotProvesGone(snapshotRevision, receivedRevision))
+        .isEqualTo(expected);
+  }
 }

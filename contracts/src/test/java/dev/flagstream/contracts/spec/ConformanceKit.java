@@ -7,8 +7,10 @@ import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.spec.ConformanceSpec.ChangeStreamCase;
 import dev.flagstream.contracts.spec.ConformanceSpec.ExpectedFlag;
 import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
+import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
 import dev.flagstream.contracts.spec.ConformanceSpec.StreamEvaluation;
 import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
+import dev.flagstream.contracts.spec.ConformanceSpec.StreamStep;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,9 +25,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class ConformanceKit {
 
-  /** A consumer of the flag topic under test, fed records in topic order. */
+  /**
+   * A consumer of the flag topic under test, fed the steps of a case in order: records as they
+   * arrive from the topic, and answers to snapshot requests. A step's position is the consumer's
+   * clock: it receives the step at position {@code p} at time {@code p}.
+   */
   public interface StreamConsumer {
+    /** Receives a record of the topic, as the consumer's topic reader would. */
     void accept(StreamRecord record);
+
+    /**
+     * Reconciles with a snapshot, as the consumer's snapshot refresh would, requested at time
+     * {@code refresh.requestedBefore()}.
+     */
+    void reconcile(SnapshotRefresh refresh);
 
     /** The flags held now, by name. */
     Map<String, Flag> flags();
@@ -85,7 +98,13 @@ public abstract class ConformanceKit {
 
   private void run(ChangeStreamCase c) {
     StreamConsumer consumer = newConsumer();
-    c.records().forEach(consumer::accept);
+    for (StreamStep step : c.steps()) {
+      if (step instanceof SnapshotRefresh refresh) {
+        consumer.reconcile(refresh);
+      } else {
+        consumer.accept((StreamRecord) step);
+      }
+    }
 
     Map<String, ExpectedFlag> held =
         consumer.flags().values().stream()

@@ -1,11 +1,14 @@
 package dev.flagstream.contracts.spec;
 
+import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * can run. The file format is documented in {@code contracts/spec/README.md}.
  */
 public final class ConformanceSpec {
-  public static final String SPEC_VERSION = "1.0.0";
+  public static final String SPEC_VERSION = "1.1.0";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path directory;
@@ -121,20 +124,13 @@ public final class ConformanceSpec {
     List<ChangeStreamCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("change-stream")) {
       for (JsonNode c : file(entry).get("cases")) {
-        List<StreamRecord> records = new ArrayList<>();
-        for (JsonNode r : c.get("records")) {
-          JsonNode value = r.get("value");
-          Map<String, String> headers = new LinkedHashMap<>();
-          if (r.has("headers")) {
-            r.get("headers")
-                .properties()
-                .forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
-          }
-          records.add(
-              new StreamRecord(
-                  r.get("key").asString(),
-                  value.isNull() ? null : JSON.writeValueAsBytes(value),
-                  headers));
+        String id = entry.path() + "#" + c.get("id").asString();
+        List<StreamStep> steps = new ArrayList<>();
+        for (JsonNode step : c.get("records")) {
+          steps.add(
+              step.has("snapshot")
+                  ? snapshotRefreshOf(id, steps.size(), step)
+                  : streamRecordOf(steps.size(), step));
         }
         List<ExpectedFlag> expectedFlags = new ArrayList<>();
         for (JsonNode f : c.get("expectedFlags")) {
@@ -157,15 +153,49 @@ public final class ConformanceSpec {
         }
         cases.add(
             new ChangeStreamCase(
-                entry.path() + "#" + c.get("id").asString(),
+                id,
                 c.get("description").asString(),
-                records,
+                steps,
                 expectedFlags,
                 c.get("expectedRevision").asLong(),
                 evaluations));
       }
     }
     return cases;
+  }
+
+  private static StreamRecord streamRecordOf(int position, JsonNode record) {
+    JsonNode value = record.get("value");
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (record.has("headers")) {
+      record
+          .get("headers")
+          .properties()
+          .forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
+    }
+    return new StreamRecord(
+        position,
+        record.get("key").asString(),
+        value.isNull() ? null : JSON.writeValueAsBytes(value),
+        headers);
+  }
+
+  private static SnapshotRefresh snapshotRefreshOf(String caseId, int position, JsonNode step) {
+    JsonNode snapshot = step.get("snapshot");
+    List<Flag> flags = new ArrayList<>();
+    for (JsonNode flag : snapshot.get("flags")) {
+      flags.add(FlagChangeJson.flagFromJson(JSON.writeValueAsString(flag)));
+    }
+    int requestedBefore =
+        step.has("requestedBeforeRecord") ? step.get("requestedBeforeRecord").asInt() : position;
+    if (requestedBefore < 0 || requestedBefore > position) {
+      throw new IllegalStateException(
+          caseId + ": requestedBeforeRecord must be between 0 and the snapshot's own position");
+    }
+    return new SnapshotRefresh(
+        position,
+        requestedBefore,
+        FlagSnapshot.of(flags, snapshot.get("revision").asLong(), Instant.EPOCH));
   }
 
   private List<IndexEntry> entriesOfKind(String kind) {
@@ -218,8 +248,25 @@ public final class ConformanceSpec {
 
   public record BucketCase(String id, String flagName, String userId, int bucket) {}
 
+  /**
+   * A step of a change-stream case: something the consumer receives, at {@code position}, the
+   * step's index in the case, which serves as the consumer's clock.
+   */
+  public sealed interface StreamStep permits StreamRecord, SnapshotRefresh {
+    int position();
+  }
+
   /** A record of the flag topic; {@code value} is null for a tombstone. */
-  public record StreamRecord(String key, byte @Nullable [] value, Map<String, String> headers) {}
+  public record StreamRecord(
+      int position, String key, byte @Nullable [] value, Map<String, String> headers)
+      implements StreamStep {}
+
+  /**
+   * The answer to a snapshot request, received at {@code position}; the request was made before the
+   * step at {@code requestedBefore} was received, so steps from there on arrived after it.
+   */
+  public record SnapshotRefresh(int position, int requestedBefore, FlagSnapshot snapshot)
+      implements StreamStep {}
 
   public record ExpectedFlag(
       String name,
@@ -233,7 +280,7 @@ public final class ConformanceSpec {
   public record ChangeStreamCase(
       String id,
       String description,
-      List<StreamRecord> records,
+      List<StreamStep> steps,
       List<ExpectedFlag> expectedFlags,
       long expectedRevision,
       List<StreamEvaluation> evaluations) {}

@@ -1,20 +1,26 @@
 package dev.flagstream.contracts.spec;
 
+import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.change.FlagTopic;
+import dev.flagstream.contracts.change.InvalidChangeEventException;
 import dev.flagstream.contracts.change.VersionedFlagSet;
 import dev.flagstream.contracts.evaluation.Bucket;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
+import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
 import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The contracts' own evaluator and {@link VersionedFlagSet} pass the whole suite. The kit asserts
- * every case of the suite against the hooks below.
+ * The contracts' own evaluator and {@link VersionedFlagSet} pass the whole suite; this adapter is
+ * the reference way to turn a topic record into calls on the set. The kit asserts every case of the
+ * suite against the hooks below.
  */
 class ReferenceConformanceTest extends ConformanceKit {
 
@@ -31,15 +37,38 @@ class ReferenceConformanceTest extends ConformanceKit {
   @Override
   protected StreamConsumer newConsumer() {
     VersionedFlagSet flags = new VersionedFlagSet();
+    // The set's mark when each step arrived, by position: the time a snapshot was requested.
+    List<Long> marks = new ArrayList<>();
     return new StreamConsumer() {
       @Override
       public void accept(StreamRecord record) {
-        if (record.value() == null) {
+        marks.add(flags.mark());
+        if (FlagTopic.HEARTBEAT_KEY.equals(record.key())) {
+          if (record.value() != null) {
+            readable(() -> flags.applyHeartbeat(FlagChangeJson.heartbeatFromBytes(record.value())));
+          }
+        } else if (record.value() == null) {
           String version = record.headers().get(FlagTopic.TOMBSTONE_VERSION_HEADER);
-          flags.applyTombstone(record.key(), version == null ? null : Long.valueOf(version));
+          if (version == null) {
+            flags.applyTombstone(record.key(), null);
+          } else if (version.matches("[0-9]{1,18}")) {
+            flags.applyTombstone(record.key(), Long.valueOf(version));
+          }
         } else {
-          flags.apply(FlagChangeJson.fromBytes(record.value()));
+          readable(
+              () -> {
+                FlagChangeEvent event = FlagChangeJson.fromBytes(record.value());
+                if (event.name().equals(record.key())) {
+                  flags.apply(event);
+                }
+              });
         }
+      }
+
+      @Override
+      public void reconcile(SnapshotRefresh refresh) {
+        marks.add(flags.mark());
+        flags.reconcile(refresh.snapshot(), marks.get(refresh.requestedBefore()));
       }
 
       @Override
@@ -57,6 +86,15 @@ class ReferenceConformanceTest extends ConformanceKit {
         return outcome(FlagEvaluator.evaluate(flags.get(flagName), userId));
       }
     };
+  }
+
+  /** Runs {@code read}, skipping a record that is not a valid event or heartbeat. */
+  private static void readable(Runnable read) {
+    try {
+      read.run();
+    } catch (InvalidChangeEventException unreadable) {
+      // a consumer skips what it cannot read
+    }
   }
 
   static Outcome outcome(Evaluation evaluation) {

@@ -2,9 +2,13 @@ package dev.flagstream.contracts.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.evaluation.Reason;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import dev.flagstream.contracts.spec.ConformanceSpec.EvaluationCase;
 import dev.flagstream.contracts.spec.ConformanceSpec.IndexEntry;
+import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
+import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,5 +115,37 @@ class SpecIndexTest {
                   && c.userId() != null
                   && flag.isAllowlisted(c.userId());
             });
+  }
+
+  @Test
+  void changeStreamCases_coverSnapshotsHeartbeatsAndUnreadableRecords() {
+    List<ConformanceSpec.ChangeStreamCase> cases = spec.changeStreamCases();
+    assertThat(cases).anyMatch(c -> c.steps().stream().anyMatch(s -> s instanceof SnapshotRefresh));
+    assertThat(cases)
+        .anyMatch(
+            c ->
+                c.steps().stream()
+                    .anyMatch(
+                        s ->
+                            s instanceof SnapshotRefresh r
+                                && r.requestedBefore() < r.position()
+                                && r.snapshot().revision() == FlagSnapshot.UNKNOWN_REVISION));
+    assertThat(cases)
+        .anyMatch(
+            c ->
+                c.steps().stream()
+                    .anyMatch(
+                        s ->
+                            s instanceof StreamRecord r
+                                && r.key().equals(FlagTopic.HEARTBEAT_KEY)));
+    assertThat(cases)
+        .anyMatch(
+            c ->
+                c.steps().stream()
+                    .anyMatch(
+                        s ->
+                            s instanceof StreamRecord r
+                                && "abc"
+                                    .equals(r.headers().get(FlagTopic.TOMBSTONE_VERSION_HEADER))));
   }
 }

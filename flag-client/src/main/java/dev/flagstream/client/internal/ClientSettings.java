@@ -4,9 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
-/** What the builder collected. */
+/**
+ * What the builder collected.
+ *
+ * @param clock the wall clock, to age snapshots by their {@code freshAt}
+ * @param ticker monotonic nanoseconds: every timer, status and data age of the client
+ */
 public record ClientSettings(
     @Nullable String bootstrapServers,
     String topic,
@@ -14,5 +20,7 @@ public record ClientSettings(
     @Nullable URI snapshotEndpoint,
     @Nullable String snapshotKey,
     Duration refreshInterval,
+    Duration staleRefreshInterval,
     Duration startupTimeout,
-    Clock clock) {}
+    Clock clock,
+    LongSupplier ticker) {}

@@ -2,6 +2,7 @@ package dev.flagstream.client.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.ChangeOrder;
@@ -10,6 +11,7 @@ import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,19 +28,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * The flags a client holds, in a Caffeine cache: compiled for evaluation, with the version of each
  * and the markers of deleted ones, so that duplicates, stale events and late upserts of deleted
- * flags change nothing ({@link ChangeOrder}). Reads are lock-free and allocate nothing; writes,
- * from the stream and from snapshot refreshes, are serialized.
+ * flags change nothing ({@link ChangeOrder}). Snapshot refreshes follow the same rules as the
+ * reference consumer, {@code VersionedFlagSet}. Reads are lock-free; writes, from the stream and
+ * from snapshot refreshes, are serialized.
+ *
+ * <p>Markers are kept for {@link #MARKER_RETENTION}, longer than the topic keeps a tombstone by
+ * default ({@code delete.retention.ms}, 24 h), so that they do not pile up with names that come and
+ * go.
  */
 public final class FlagStore {
-  /** A flag, or the marker of its deletion when {@code compiled} is null. */
-  record Held(@Nullable CompiledFlag compiled, long version, long receivedAtNanos) {
+  /** How long the marker of a deleted or removed flag is kept after it was written. */
+  public static final Duration MARKER_RETENTION = Duration.ofHours(25);
+
+  /**
+   * A flag; or, when {@code compiled} is null, the marker of its deletion, or of its removal by a
+   * snapshot ({@code absent}), which a change of the same version lifts.
+   *
+   * @param receivedRevision the revision of the event or snapshot that brought it, {@link
+   *     FlagSnapshot#UNKNOWN_REVISION} when unknown
+   */
+  record Held(
+      @Nullable CompiledFlag compiled,
+      long version,
+      boolean absent,
+      long receivedRevision,
+      long receivedAtNanos) {
     @Nullable Flag flag() {
       return compiled == null ? null : compiled.flag();
     }
   }
 
-  private final Cache<String, Held> held = Caffeine.newBuilder().build();
   private final LongSupplier nanoTime;
+  private final Cache<String, Held> held;
   private volatile long revision = -1;
   // Readers waiting for a revision token sleep on this; every write wakes them to look again.
   private final ReentrantLock written = new ReentrantLock();
@@ -46,6 +67,13 @@ public final class FlagStore {
 
   public FlagStore(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
+    this.held =
+        Caffeine.newBuilder()
+            .ticker(nanoTime::getAsLong)
+            .expireAfter(
+                Expiry.<String, Held>writing(
+                    (name, h) -> h.compiled() == null ? MARKER_RETENTION : Duration.ofDays(36_500)))
+            .build();
   }
 
   /** The flag of that name, compiled, or null. */
@@ -56,11 +84,19 @@ public final class FlagStore {
 
   public Collection<Flag> flags() {
     List<Flag> flags = new ArrayList<>();
-    held.asMap().values().forEach(h -> Optional.ofNullable(h.flag()).ifPresent(flags::add));
+    held.asMap()
+        .values()
+        .forEach(
+            h -> {
+              if (h.flag() != null) {
+                flags.add(h.flag());
+              }
+            });
     flags.sort(Comparator.comparing(Flag::name));
     return flags;
   }
 
+  /** The highest revision of any event, heartbeat or snapshot applied, or -1 before the first. */
   public long revision() {
     return revision;
   }
@@ -68,9 +104,10 @@ public final class FlagStore {
   /** Whether the store has applied the change {@code token} names, or a later one of its flag. */
   public boolean hasApplied(RevisionToken token) {
     Held current = held.getIfPresent(token.name());
-    return current == null
+    // A removal by snapshot is no delete: the flag may come back at the same version.
+    return current == null || current.absent()
         ? token.isReachedBy(false, 0, false)
-        : token.isReachedBy(true, current.version(), current.flag() == null);
+        : token.isReachedBy(true, current.version(), current.compiled() == null);
   }
 
   /**
@@ -97,10 +134,18 @@ public final class FlagStore {
 
   /** Applies a change event; the change of a held flag it caused, if any. */
   public synchronized Optional<FlagChanged> apply(FlagChangeEvent event) {
-    revision = Math.max(revision, event.revision());
     boolean delete = event.op() == ChangeOp.DELETE;
-    return replace(
-        event.name(), event.version(), delete, delete ? null : event.flag(), event.changedAt());
+    Optional<FlagChanged> change =
+        replace(
+            event.name(),
+            event.version(),
+            delete,
+            delete ? null : event.flag(),
+            event.revision(),
+            event.changedAt());
+    // Raised after the flag is replaced, so that a reader never sees a revision ahead of the flags.
+    raiseRevision(event.revision());
+    return change;
   }
 
   /** Applies a tombstone, carrying the deleted version when its producer sent one. */
@@ -110,35 +155,58 @@ public final class FlagStore {
       if (current == null || current.flag() == null) {
         return Optional.empty();
       }
-      return replace(name, current.version(), true, null, null);
+      return replace(name, current.version(), true, null, FlagSnapshot.UNKNOWN_REVISION, null);
     }
-    return replace(name, version, true, null, null);
+    return replace(name, version, true, null, FlagSnapshot.UNKNOWN_REVISION, null);
+  }
+
+  /** Applies a capture heartbeat: no flag changes, the revision held rises to its revision. */
+  public synchronized void applyHeartbeat(long heartbeatRevision) {
+    raiseRevision(heartbeatRevision);
   }
 
   /**
-   * Makes the held flags agree with a snapshot requested at {@code requestedAtNanos}: newer
-   * versions are taken, and a held flag absent from it is dropped, unless it arrived after the
-   * request, when the snapshot cannot have known it.
+   * Makes the held flags agree with a snapshot requested at {@code requestedAtNanos}: its flags
+   * apply as upserts, and a held flag it lacks is removed only when it arrived before the request
+   * and the snapshot {@linkplain ChangeOrder#snapshotProvesGone proves it gone}. A removal leaves
+   * an absence marker, which a change of the same version lifts.
+   *
+   * @return the changes of held flags, in no particular order
    */
   public synchronized List<FlagChanged> reconcile(FlagSnapshot snapshot, long requestedAtNanos) {
-    if (snapshot.revision() > revision) {
-      revision = snapshot.revision();
-    }
     List<FlagChanged> changes = new ArrayList<>();
     Set<String> present = new HashSet<>();
     for (Flag flag : snapshot.flags()) {
       present.add(flag.name());
-      replace(flag.name(), flag.version(), false, flag, null).ifPresent(changes::add);
+      replace(flag.name(), flag.version(), false, flag, snapshot.revision(), null)
+          .ifPresent(changes::add);
     }
     for (var entry : held.asMap().entrySet()) {
       Held current = entry.getValue();
       if (current.flag() != null
           && !present.contains(entry.getKey())
-          && current.receivedAtNanos() - requestedAtNanos < 0) {
-        replace(entry.getKey(), current.version(), true, null, null).ifPresent(changes::add);
+          && current.receivedAtNanos() - requestedAtNanos < 0
+          && ChangeOrder.snapshotProvesGone(snapshot.revision(), current.receivedRevision())) {
+        held.put(
+            entry.getKey(),
+            new Held(null, current.version(), true, snapshot.revision(), nanoTime.getAsLong()));
+        changes.add(new FlagChanged(entry.getKey(), current.flag(), null, null));
       }
     }
+    raiseRevision(snapshot.revision());
+    wakeWaiters();
     return changes;
+  }
+
+  /** Drops markers past their retention now rather than on a later write; for tests. */
+  void cleanUp() {
+    held.cleanUp();
+  }
+
+  private void raiseRevision(long seen) {
+    if (seen > revision) {
+      revision = seen;
+    }
   }
 
   private Optional<FlagChanged> replace(
@@ -146,28 +214,45 @@ public final class FlagStore {
       long version,
       boolean delete,
       @Nullable Flag flag,
+      long receivedRevision,
       @Nullable Instant committedAt) {
     Held current = held.getIfPresent(name);
-    boolean applies =
-        current == null
-            ? ChangeOrder.supersedes(false, 0, false, version, delete)
-            : ChangeOrder.supersedes(
-                true, current.version(), current.flag() == null, version, delete);
-    if (!applies) {
+    if (!supersedes(current, version, delete)) {
       return Optional.empty();
     }
     held.put(
-        name, new Held(flag == null ? null : CompiledFlag.of(flag), version, nanoTime.getAsLong()));
+        name,
+        new Held(
+            flag == null ? null : CompiledFlag.of(flag),
+            version,
+            false,
+            receivedRevision,
+            nanoTime.getAsLong()));
+    wakeWaiters();
+    Flag previous = current == null ? null : current.flag();
+    if (previous == null && flag == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new FlagChanged(name, previous, flag, committedAt));
+  }
+
+  private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
+    if (current == null) {
+      return true;
+    }
+    if (current.absent()) {
+      return ChangeOrder.supersedesAbsence(current.version(), version);
+    }
+    return ChangeOrder.supersedes(
+        true, current.version(), current.compiled() == null, version, delete);
+  }
+
+  private void wakeWaiters() {
     written.lock();
     try {
       anyWrite.signalAll();
     } finally {
       written.unlock();
     }
-    Flag previous = current == null ? null : current.flag();
-    if (previous == null && flag == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new FlagChanged(name, previous, flag, committedAt));
   }
 }

@@ -1,17 +1,15 @@
 package dev.flagstream.client.internal;
 
-import dev.flagstream.client.FlagChanged;
-import dev.flagstream.contracts.change.FlagChangeJson;
-import dev.flagstream.contracts.change.FlagTopic;
-import dev.flagstream.contracts.change.InvalidChangeEventException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +20,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,157 +29,229 @@ import org.slf4j.LoggerFactory;
  * consumer group (each client needs every record, and none has offsets to keep), up to the end
  * offsets of start-up, which makes the client ready; then every record the moment it arrives.
  * Checks every few seconds that the brokers still answer, so the client can say it is stale.
+ *
+ * <p>Survives any exception: it closes its consumer, waits a growing delay with jitter, and starts
+ * again with a new one, from the position after the last record it read (so nothing is missed and
+ * little is read twice; what is, versions absorb). Only an {@link Error} ends it, and the client
+ * then reports {@code ERROR} for good.
  */
 final class KafkaFlagSource implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaFlagSource.class);
   private static final Duration CHECK_EVERY = Duration.ofSeconds(3);
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(100);
 
-  private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
-  private final FlagStore store;
+  private final Supplier<Consumer<String, byte[]>> consumers;
+  private final RecordDispatch dispatch;
   private final StatusTracker status;
-  private final Consumer<FlagChanged> changes;
   private final LongSupplier nanoTime;
+  private final Backoff backoff;
   private final Thread thread;
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicLong failures = new AtomicLong();
+  // The offset after the last record read, by partition: where a new consumer starts.
+  private final Map<TopicPartition, Long> next = new HashMap<>();
+  private volatile @Nullable Consumer<String, byte[]> current;
   private volatile boolean closed;
 
   KafkaFlagSource(
-      ClientSettings settings,
-      FlagStore store,
+      String topic,
+      Supplier<Consumer<String, byte[]>> consumers,
+      RecordDispatch dispatch,
       StatusTracker status,
-      Consumer<FlagChanged> changes,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Backoff backoff) {
+    this.topic = topic;
+    this.consumers = consumers;
+    this.dispatch = dispatch;
+    this.status = status;
+    this.nanoTime = nanoTime;
+    this.backoff = backoff;
+    this.thread = new Thread(this::run, "flagstream-client-kafka");
+    thread.setDaemon(true);
+  }
+
+  /** Kafka consumers configured from the builder's settings. */
+  static Supplier<Consumer<String, byte[]>> consumers(ClientSettings settings) {
+    Map<String, Object> config = consumerConfig(settings);
+    return () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** The passed-through properties, then what the reader needs regardless. */
+  static Map<String, Object> consumerConfig(ClientSettings settings) {
     Map<String, Object> config = new HashMap<>(settings.kafkaProperties());
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "flagstream-client");
-    this.consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    this.topic = settings.topic();
-    this.store = store;
-    this.status = status;
-    this.changes = changes;
-    this.nanoTime = nanoTime;
-    this.thread = new Thread(this::run, "flagstream-client-kafka");
-    thread.setDaemon(true);
+    return Map.copyOf(config);
   }
 
   void start() {
     thread.start();
   }
 
+  boolean isRunning() {
+    return thread.isAlive();
+  }
+
+  /** How often the reader failed and started again. */
+  long failures() {
+    return failures.get();
+  }
+
   private void run() {
     try {
-      List<TopicPartition> partitions = awaitPartitions();
-      if (partitions.isEmpty()) {
+      // An interrupt from outside ends the reader as an Error would: for good, and reported.
+      while (!closed && !Thread.currentThread().isInterrupted()) {
+        try {
+          read();
+        } catch (RuntimeException e) {
+          if (closed) {
+            return;
+          }
+          failed(e);
+        }
+      }
+    } catch (Error e) {
+      // Logged and reported, not rethrown: the thread ends either way, and nothing above it would
+      // handle it better.
+      log.error("The flag topic reader stopped for good; the client reports ERROR", e);
+    } finally {
+      if (!closed) {
+        status.readerStopped();
+      }
+    }
+  }
+
+  private void failed(RuntimeException e) {
+    failures.incrementAndGet();
+    status.streamInterrupted();
+    Duration delay = backoff.next();
+    log.atWarn()
+        .setMessage("The flag topic reader failed; it starts again after a delay")
+        .addKeyValue("topic", topic)
+        .addKeyValue("delayMillis", delay.toMillis())
+        .addKeyValue("error", e.toString())
+        .log();
+    log.debug("The reader's failure", e);
+    try {
+      closing.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One consumer's life: from its start until close() or an exception. */
+  private void read() {
+    Consumer<String, byte[]> consumer = consumers.get();
+    current = consumer;
+    try {
+      if (closed) {
         return;
       }
+      List<TopicPartition> partitions = partitions(consumer);
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      for (TopicPartition partition : partitions) {
+        Long position = next.get(partition);
+        if (position == null) {
+          consumer.seekToBeginning(List.of(partition));
+        } else {
+          consumer.seek(partition, position);
+        }
+      }
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, REQUEST_TIMEOUT);
       boolean caughtUp = false;
-      long nextCheck = 0;
+      long nextCheck = nanoTime.getAsLong() + CHECK_EVERY.toNanos();
       while (!closed) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           apply(record);
         }
-        if (!caughtUp && reached(startEnd)) {
+        if (!caughtUp && reached(consumer, ends)) {
           caughtUp = true;
-          status.upToDate();
-          log.atInfo()
-              .setMessage("Flag client holds every flag")
-              .addKeyValue("flags", store.flags().size())
-              .log();
+          backoff.reset();
+          status.streamCaughtUp();
+          log.atInfo().setMessage("Flag client read the whole flag topic").log();
         }
-        if (nanoTime.getAsLong() - nextCheck > 0) {
-          checkBrokers(partitions, caughtUp);
+        if (nanoTime.getAsLong() - nextCheck >= 0) {
+          checkBrokers(consumer, partitions);
           nextCheck = nanoTime.getAsLong() + CHECK_EVERY.toNanos();
         }
       }
     } catch (WakeupException e) {
-      // close() ends the loop
-    } catch (RuntimeException e) {
-      log.error(
-          "The flag topic reader stopped; the client keeps its flags and the snapshot refresh", e);
-      status.unreachable();
-    } finally {
-      consumer.close(Duration.ofSeconds(2));
-    }
-  }
-
-  /** The topic's partitions, waiting while Kafka or the topic is not there yet. */
-  private List<TopicPartition> awaitPartitions() {
-    while (!closed) {
-      try {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        if (infos != null && !infos.isEmpty()) {
-          return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        }
-      } catch (KafkaException e) {
-        if (e instanceof WakeupException wakeup) {
-          throw wakeup;
-        }
-        log.debug("The flag topic is not available yet", e);
+      if (!closed) {
+        throw e;
       }
-      status.update();
+    } finally {
+      current = null;
+      closeQuietly(consumer);
     }
-    return List.of();
   }
 
-  private boolean reached(Map<TopicPartition, Long> ends) {
+  private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, REQUEST_TIMEOUT);
+    if (infos == null || infos.isEmpty()) {
+      throw new KafkaException("the topic " + topic + " does not exist yet");
+    }
+    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    RecordDispatch.Outcome outcome =
+        dispatch.dispatch(
+            record.key(),
+            record.value(),
+            name -> {
+              Header header = record.headers().lastHeader(name);
+              return header == null ? null : header.value();
+            },
+            () -> record.topic() + "-" + record.partition() + "@" + record.offset());
+    next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    if (outcome != RecordDispatch.Outcome.SKIPPED) {
+      status.streamDelivered();
+    }
+  }
+
+  private static boolean reached(
+      Consumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
     for (var end : ends.entrySet()) {
-      if (consumer.position(end.getKey(), Duration.ofSeconds(5)) < end.getValue()) {
+      if (consumer.position(end.getKey(), REQUEST_TIMEOUT) < end.getValue()) {
         return false;
       }
     }
     return true;
   }
 
-  private void checkBrokers(List<TopicPartition> partitions, boolean caughtUp) {
+  private void checkBrokers(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
     try {
-      consumer.endOffsets(partitions, Duration.ofSeconds(2));
-      if (caughtUp) {
-        status.reachable();
-      }
+      consumer.endOffsets(partitions, CHECK_TIMEOUT);
+      status.brokersAnswered();
+    } catch (WakeupException e) {
+      throw e;
     } catch (KafkaException e) {
-      if (e instanceof WakeupException wakeup) {
-        throw wakeup;
-      }
-      status.unreachable();
+      status.brokersUnreachable();
     }
   }
 
-  private void apply(ConsumerRecord<String, byte[]> record) {
-    Optional<FlagChanged> change;
-    if (record.value() == null) {
-      Header version = record.headers().lastHeader(FlagTopic.TOMBSTONE_VERSION_HEADER);
-      change =
-          store.applyTombstone(
-              record.key(),
-              version == null
-                  ? null
-                  : Long.valueOf(new String(version.value(), StandardCharsets.US_ASCII)));
-    } else {
-      try {
-        change = store.apply(FlagChangeJson.fromBytes(record.value()));
-      } catch (InvalidChangeEventException e) {
-        log.warn(
-            "Skipping an unreadable record at offset {} of {}: {}",
-            record.offset(),
-            record.topic(),
-            e.getMessage());
-        return;
-      }
+  private static void closeQuietly(Consumer<String, byte[]> consumer) {
+    try {
+      consumer.close(Duration.ofSeconds(2));
+    } catch (RuntimeException e) {
+      log.debug("Closing a flag topic consumer failed", e);
     }
-    change.ifPresent(changes);
   }
 
   @Override
   public void close() {
     closed = true;
-    consumer.wakeup();
+    closing.countDown();
+    Consumer<String, byte[]> consumer = current;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
     try {
       thread.join(Duration.ofSeconds(5).toMillis());
     } catch (InterruptedException e) {

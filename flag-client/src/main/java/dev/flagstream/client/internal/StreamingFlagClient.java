@@ -10,12 +10,12 @@ import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -25,68 +25,89 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client: a {@link FlagStore} fed by the flag topic, refreshed from a snapshot every refresh
- * interval, evaluated in memory.
+ * interval (sooner while it is not {@code READY}), evaluated in memory. Two daemon threads besides
+ * the topic reader: one re-derives the status as time passes, the other refreshes, so that a slow
+ * snapshot endpoint never delays the status.
  */
 public final class StreamingFlagClient implements FlagClient {
   private static final Logger log = LoggerFactory.getLogger(StreamingFlagClient.class);
+  private static final long TICK_MILLIS = 100;
 
-  private final LongSupplier nanoTime = System::nanoTime;
-  private final FlagStore store = new FlagStore(nanoTime);
+  private final FlagStore store;
   private final StatusTracker status;
+  private final RecordDispatch dispatch;
   private final CopyOnWriteArrayList<Consumer<FlagChanged>> changeListeners =
       new CopyOnWriteArrayList<>();
   private final @Nullable KafkaFlagSource kafka;
-  private final @Nullable SnapshotSource snapshots;
   private final ScheduledExecutorService scheduler;
 
   public StreamingFlagClient(ClientSettings settings) {
-    this.status = new StatusTracker(nanoTime, settings.startupTimeout());
-    this.snapshots =
-        settings.snapshotEndpoint() == null
-            ? null
-            : new SnapshotSource(settings.snapshotEndpoint(), settings.snapshotKey());
+    LongSupplier ticker = settings.ticker();
+    boolean streamed = settings.bootstrapServers() != null;
+    this.store = new FlagStore(ticker);
+    this.status = new StatusTracker(ticker, settings.startupTimeout(), streamed);
+    this.dispatch = new RecordDispatch(store, this::changed, status::heartbeatSeen);
     this.kafka =
-        settings.bootstrapServers() == null
-            ? null
-            : new KafkaFlagSource(settings, store, status, this::changed, nanoTime);
+        streamed
+            ? new KafkaFlagSource(
+                settings.topic(),
+                KafkaFlagSource.consumers(settings),
+                dispatch,
+                status,
+                ticker,
+                new Backoff(
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(30),
+                    () -> ThreadLocalRandom.current().nextDouble()))
+            : null;
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            2,
             task -> {
-              Thread thread = new Thread(task, "flagstream-client-refresh");
+              Thread thread = new Thread(task, "flagstream-client-timer");
               thread.setDaemon(true);
               return thread;
             });
     if (kafka != null) {
       kafka.start();
     }
-    if (snapshots != null) {
-      // Without Kafka the snapshot is the only source, so the first one is fetched at once.
-      long first = kafka == null ? 0 : settings.refreshInterval().toMillis();
-      scheduler.scheduleWithFixedDelay(
-          this::refresh, first, settings.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
+    if (settings.snapshotEndpoint() != null) {
+      SnapshotSource source =
+          new SnapshotSource(settings.snapshotEndpoint(), settings.snapshotKey());
+      SnapshotRefresher refresher =
+          new SnapshotRefresher(
+              source::fetch,
+              source.endpoint(),
+              store,
+              status,
+              // Without Kafka the snapshot is the only source, so the first one is due at once.
+              new RefreshSchedule(
+                  settings.refreshInterval(),
+                  settings.staleRefreshInterval(),
+                  ticker,
+                  () -> ThreadLocalRandom.current().nextDouble(),
+                  !streamed),
+              settings.clock(),
+              ticker,
+              this::changed);
+      every(refresher::refreshIfDue);
     }
-    scheduler.scheduleWithFixedDelay(status::update, 1, 1, TimeUnit.SECONDS);
+    every(status::update);
   }
 
-  /** Refreshes every flag from the snapshot; a failure keeps what is held. */
-  void refresh() {
-    long requestedAt = nanoTime.getAsLong();
-    try {
-      FlagSnapshot snapshot = snapshots.fetch();
-      store.reconcile(snapshot, requestedAt).forEach(this::changed);
-      if (kafka == null) {
-        status.upToDate();
-      }
-    } catch (Exception e) {
-      log.atWarn()
-          .setMessage("Snapshot refresh failed; keeping the flags held")
-          .addKeyValue("endpoint", snapshots.endpoint())
-          .addKeyValue("error", e.toString())
-          .log();
-      if (kafka == null) {
-        status.unreachable();
-      }
-    }
+  /** Runs {@code task} every tick; a failure is logged and the task runs again at the next. */
+  private void every(Runnable task) {
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log.warn("A flag client timer task failed", e);
+          }
+        },
+        0,
+        TICK_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void changed(FlagChanged change) {
@@ -157,6 +178,11 @@ public final class StreamingFlagClient implements FlagClient {
   @Override
   public Duration dataAge() {
     return status.dataAge();
+  }
+
+  @Override
+  public long skippedRecords() {
+    return dispatch.skipped();
   }
 
   @Override

@@ -56,6 +56,14 @@ public final class FlagstreamProvider extends EventProvider {
     return METADATA;
   }
 
+  /**
+   * Waits up to the ready timeout until the client is {@link ClientStatus#READY}.
+   *
+   * @throws ProviderNotReadyError when it is not READY in time, or no longer READY when the wait
+   *     ends: the SDK marks the provider READY when this returns, so it returns only then. Later
+   *     statuses are emitted as events either way, so a provider that failed here becomes READY
+   *     when the client does.
+   */
   @Override
   public void initialize(EvaluationContext context) throws Exception {
     changes =
@@ -63,9 +71,16 @@ public final class FlagstreamProvider extends EventProvider {
             change ->
                 emitProviderConfigurationChanged(
                     ProviderEventDetails.builder().flagsChanged(List.of(change.name())).build()));
+    boolean ready = client.awaitReady(readyTimeout);
+    // Subscribed after the wait, so that no event of the start-up races the SDK's own READY; a
+    // change before the subscription shows in the status read after it, a later one as an event.
     statuses = client.onStatus(this::statusChanged);
-    if (!client.awaitReady(readyTimeout)) {
-      throw new ProviderNotReadyError("Flagstream did not read the flags within " + readyTimeout);
+    ClientStatus now = client.status();
+    if (now != ClientStatus.READY) {
+      throw new ProviderNotReadyError(
+          ready
+              ? "Flagstream became " + now + " while starting"
+              : "Flagstream did not read the flags within " + readyTimeout);
     }
   }
 

@@ -116,9 +116,86 @@ class FlagStoreTest {
     assertThat(store.get("old")).isNull();
     assertThat(store.get("new")).isNotNull();
     assertThat(store.revision()).isEqualTo(2);
-    assertThat(store.apply(upsert("old", 1, 10, 1)))
-        .as("the drop fences off the stale upsert")
+    assertThat(store.apply(upsert("old", 0, 10, 1))).as("an older version stays out").isEmpty();
+  }
+
+  /** H4: a lagging evaluator's snapshot dropped a flag for good. */
+  @Test
+  void reconcile_fromALaggingSnapshot_keepsAFlagReceivedAtANewerRevision() {
+    store.apply(upsert("x", 5, 10, 10));
+    now.set(2_000);
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(), 7, Instant.EPOCH), 2_000)).isEmpty();
+    assertThat(store.get("x")).as("the snapshot's revision 7 predates x").isNotNull();
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(), 10, Instant.EPOCH), 2_000))
+        .as("changes of one transaction share a revision")
         .isEmpty();
+    assertThat(
+            store.reconcile(FlagSnapshot.of(List.of(flag("x", 5, 10)), 12, Instant.EPOCH), 2_000))
+        .isEmpty();
+    assertThat(store.get("x").flag().version()).isEqualTo(5);
+    assertThat(store.revision()).isEqualTo(12);
+  }
+
+  /** H4: the marker a snapshot left fenced off the flag's return at the same version. */
+  @Test
+  void aRemovalBySnapshot_isLiftedByAnUpsertOfTheSameVersion_fromTheStreamOrASnapshot() {
+    store.apply(upsert("x", 5, 10, 3));
+    now.set(2_000);
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(), 4, Instant.EPOCH), 2_000))
+        .extracting(FlagChanged::current)
+        .containsOnlyNulls();
+    assertThat(store.hasApplied(RevisionToken.written("x", 5)))
+        .as("a removal by snapshot is no delete")
+        .isFalse();
+    assertThat(store.hasApplied(RevisionToken.deletedAt("x", 5))).isTrue();
+    assertThat(store.apply(upsert("x", 5, 10, 3))).isPresent();
+    assertThat(store.get("x")).isNotNull();
+
+    now.set(3_000);
+    store.reconcile(
+        FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), 3_000);
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(flag("x", 5, 10)), 5, Instant.EPOCH), 3_000))
+        .extracting(FlagChanged::name)
+        .containsExactly("x");
+    assertThat(store.get("x")).isNotNull();
+  }
+
+  @Test
+  void aDeleteAfterARemovalBySnapshot_fencesOffTheDeletedVersion() {
+    store.apply(upsert("x", 5, 10, 3));
+    now.set(2_000);
+    store.reconcile(
+        FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), 2_000);
+    assertThat(store.applyTombstone("x", null)).as("nothing visible to delete").isEmpty();
+    assertThat(store.applyTombstone("x", 5L)).isEmpty();
+    assertThat(store.apply(upsert("x", 5, 10, 3))).isEmpty();
+    assertThat(store.hasApplied(RevisionToken.written("x", 5))).isTrue();
+  }
+
+  @Test
+  void applyHeartbeat_raisesTheRevision_andChangesNoFlag() {
+    store.apply(upsert("a", 1, 10, 4));
+    store.applyHeartbeat(9);
+    store.applyHeartbeat(2);
+    assertThat(store.revision()).isEqualTo(9);
+    assertThat(store.flags()).extracting(Flag::name).containsExactly("a");
+  }
+
+  /** L14: deletion markers were kept for ever. */
+  @Test
+  void markers_expireAfterTheRetention_flagsNever() {
+    store.apply(upsert("kept", 1, 10, 1));
+    store.apply(upsert("deleted", 3, 10, 2));
+    store.apply(FlagChangeEvent.delete("deleted", 3, 3, Instant.EPOCH));
+    now.addAndGet(FlagStore.MARKER_RETENTION.toNanos() - 1);
+    store.cleanUp();
+    assertThat(store.apply(upsert("deleted", 3, 10, 2))).as("still fenced").isEmpty();
+    now.addAndGet(2);
+    store.cleanUp();
+    assertThat(store.hasApplied(RevisionToken.written("deleted", 1))).isFalse();
+    now.addAndGet(Duration.ofDays(3_650).toNanos());
+    store.cleanUp();
+    assertThat(store.get("kept")).isNotNull();
   }
 
   @Test

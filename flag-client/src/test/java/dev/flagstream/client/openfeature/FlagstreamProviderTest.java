@@ -1,8 +1,14 @@
 package dev.flagstream.client.openfeature;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.flagstream.client.ClientStatus;
+import dev.flagstream.client.FlagChanged;
+import dev.flagstream.client.FlagClient;
+import dev.flagstream.client.FlagEvaluation;
+import dev.flagstream.client.Subscription;
 import dev.flagstream.client.testing.InMemoryFlagClient;
 import dev.flagstream.contracts.flag.Flag;
 import dev.openfeature.sdk.Client;
@@ -12,10 +18,14 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
 import dev.openfeature.sdk.Reason;
+import dev.openfeature.sdk.exceptions.ProviderNotReadyError;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +100,89 @@ class FlagstreamProviderTest {
         details -> changed.add(details.getFlagsChanged()));
     flags.enable("fresh");
     await().atMost(Duration.ofSeconds(5)).until(() -> changed.contains(List.of("fresh")));
+  }
+
+  /**
+   * The race of issue 8, seen from OpenFeature: the SDK marks the provider READY when initialize
+   * returns, so it must not return while the client is anything else.
+   */
+  @Test
+  void initialize_failsUnlessTheClientIsReadyWhenItReturns() throws Exception {
+    StatusOf client = new StatusOf(ClientStatus.STALE);
+    FlagstreamProvider provider = new FlagstreamProvider(client, Duration.ZERO);
+    assertThatThrownBy(() -> provider.initialize(new ImmutableContext()))
+        .isInstanceOf(ProviderNotReadyError.class)
+        .hasMessageContaining("STALE");
+    client.status = ClientStatus.READY;
+    provider.initialize(new ImmutableContext());
+    provider.shutdown();
+  }
+
+  /** A client whose wait always says ready and whose status the test sets. */
+  private static final class StatusOf implements FlagClient {
+    private volatile ClientStatus status;
+
+    StatusOf(ClientStatus status) {
+      this.status = status;
+    }
+
+    @Override
+    public ClientStatus status() {
+      return status;
+    }
+
+    @Override
+    public boolean awaitReady(Duration timeout) {
+      return true;
+    }
+
+    @Override
+    public boolean isEnabled(String flag, @Nullable String userId, boolean defaultValue) {
+      return defaultValue;
+    }
+
+    @Override
+    public FlagEvaluation evaluate(String flag, @Nullable String userId) {
+      return new FlagEvaluation(
+          flag, false, dev.flagstream.contracts.evaluation.Reason.FLAG_NOT_FOUND, -1, 0, true);
+    }
+
+    @Override
+    public @Nullable Flag flag(String name) {
+      return null;
+    }
+
+    @Override
+    public Collection<Flag> flags() {
+      return List.of();
+    }
+
+    @Override
+    public Subscription onChange(Consumer<FlagChanged> listener) {
+      return () -> {};
+    }
+
+    @Override
+    public Subscription onStatus(Consumer<ClientStatus> listener) {
+      return () -> {};
+    }
+
+    @Override
+    public long revision() {
+      return -1;
+    }
+
+    @Override
+    public Duration dataAge() {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public boolean awaitRevision(String revisionTokens, Duration timeout) {
+      return true;
+    }
+
+    @Override
+    public void close() {}
   }
 }
