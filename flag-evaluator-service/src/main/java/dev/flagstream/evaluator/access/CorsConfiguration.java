@@ -22,7 +22,8 @@ class CorsConfiguration implements WebMvcConfigurer {
           .addMapping("/api/**")
           .allowedOrigins(allowedOrigins.toArray(String[]::new))
           .allowedMethods("GET", "POST")
-          .allowedHeaders("Authorization", "Content-Type", "Last-Event-ID")
+          .allowedHeaders("Authorization", "Content-Type", "Last-Event-ID", "Flagstream-Revision")
+          .exposedHeaders("Flagstream-Revision-Reached")
           .maxAge(3600);
     }
   }
