@@ -6,7 +6,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's error report, as problem+json instead of an HTML page: what answers the errors Tomcat
@@ -42,23 +41,12 @@ final class ProblemReportValve extends ErrorReportValve {
   }
 
   static String body(int status) {
-    HttpStatus known = HttpStatus.resolve(status);
-    String title = known == null ? "Error" : known.getReasonPhrase();
     String detail =
         status >= 500
             ? "the request failed on the server"
             : status == 404
                 ? "nothing is served at this path"
                 : "the web server refused the request before it reached the service";
-    return "{\"type\":\""
-        + Problems.TYPES
-        + Problems.slug(status)
-        + "\",\"title\":\""
-        + title
-        + "\",\"status\":"
-        + status
-        + ",\"detail\":\""
-        + detail
-        + "\"}";
+    return Problems.json(status, detail);
   }
 }

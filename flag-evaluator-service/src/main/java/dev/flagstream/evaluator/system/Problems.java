@@ -63,6 +63,25 @@ public final class Problems {
     return invalid(List.of(new Violation(field, reason)));
   }
 
+  /**
+   * A problem as JSON text, for the few places that answer before any message converter: fixed text
+   * only, as it is not escaped.
+   */
+  public static String json(int status, String detail) {
+    HttpStatus known = HttpStatus.resolve(status);
+    String title = known == null ? "Error" : known.getReasonPhrase();
+    return "{\"type\":\""
+        + TYPES
+        + slug(status)
+        + "\",\"title\":\""
+        + title
+        + "\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail
+        + "\"}";
+  }
+
   /** The type slug of {@code status}: {@code invalid-request}, {@code not-found}… */
   public static String slug(int status) {
     String slug = SLUGS.get(status);
