@@ -6,7 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +24,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into an RFC 9457 problem of Flagstream's types: Spring MVC's own (404, 405,
- * 406, 415, unreadable bodies, wrong parameter types), those the evaluator throws, and anything
+ * 406, 415, unreadable bodies, and any other it raises), those the evaluator throws, and anything
  * unexpected, which becomes a 500 that reveals nothing.
  */
 @RestControllerAdvice
@@ -44,15 +43,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             : Problems.invalid(JsonViolations.of(e)).getBody();
     return createResponseEntity(
         problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
-  }
-
-  @Override
-  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
-      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String name = e.getPropertyName() == null ? "" : e.getPropertyName();
-    ProblemDetail problem = Problems.invalid(name, "has the wrong type or format").getBody();
-    return createResponseEntity(
-        problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
   }
 
   /** Gives every problem a type of Flagstream's, and the problem media type whatever was asked. */
