@@ -11,17 +11,21 @@ class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
   FlagClient flagClient(StoreProperties properties) {
+    return builder(properties).build();
+  }
+
+  static FlagClientBuilder builder(StoreProperties properties) {
     FlagClientBuilder builder =
         FlagClient.builder()
-            .kafka(properties.kafkaBootstrapServers())
-            .topic(properties.topic())
+            .kafka(properties.kafka().bootstrapServers())
+            .topic(properties.kafka().topic())
             .refreshInterval(properties.refreshInterval())
             .startupTimeout(properties.startupTimeout());
-    if (properties.adminUrl() != null) {
+    properties.kafka().properties().forEach(builder::kafkaProperty);
+    if (properties.adminUrl() != null && properties.adminServerKey() != null) {
       builder.snapshots(
-          properties.adminUrl().resolve("/api/snapshot"),
-          properties.adminServerKey() == null ? "" : properties.adminServerKey());
+          properties.adminUrl().resolve("/api/snapshot"), properties.adminServerKey());
     }
-    return builder.build();
+    return builder;
   }
 }

@@ -1,5 +1,6 @@
 package dev.flagstream.evaluator.store;
 
+import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
@@ -8,13 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
  * What the store holds, summed up: the digest of all flags (so two evaluators at the same revision
- * can be compared), and the metrics of the store: its size, revision, digest, data age, and how
- * long changes took from commit to being applied here.
+ * can be compared), the snapshot it serves, and the metrics of the store: its size, revision,
+ * digest, data age, and how long changes took from commit to being applied here.
  */
 @Component
 public final class StoreState {
@@ -22,6 +24,8 @@ public final class StoreState {
   // Recomputed lazily: set dirty by every change, also those before this listener existed.
   private final AtomicReference<String> digest = new AtomicReference<>("");
   private volatile boolean dirty = true;
+  // Changes read while catching up at start are history, not propagation: not timed.
+  private volatile boolean caughtUp;
   private final Timer propagation;
   private final Clock clock;
 
@@ -30,7 +34,8 @@ public final class StoreState {
     this.clock = clock;
     this.propagation =
         Timer.builder("flagstream.store.propagation")
-            .description("From a change's commit to its application in this evaluator")
+            .description(
+                "From a change's commit to its application in this evaluator, once caught up")
             .publishPercentileHistogram()
             .register(meters);
     Gauge.builder("flagstream.store.flags", flags, f -> f.flags().size())
@@ -46,13 +51,24 @@ public final class StoreState {
         .baseUnit("seconds")
         .description("How long ago the flags were last known to be current")
         .register(meters);
+    flags.onStatus(
+        status -> {
+          if (status == ClientStatus.READY) {
+            caughtUp = true;
+          }
+        });
+    caughtUp |= flags.status() == ClientStatus.READY;
     flags.onChange(this::changed);
   }
 
   private void changed(FlagChanged change) {
     dirty = true;
-    if (change.committedAt() != null) {
-      propagation.record(Duration.between(change.committedAt(), clock.instant()).abs());
+    Instant committedAt = change.committedAt();
+    if (caughtUp && committedAt != null) {
+      Duration took = Duration.between(committedAt, clock.instant());
+      if (!took.isNegative()) { // a commit "in the future" is clock skew, not a measurement
+        propagation.record(took);
+      }
     }
   }
 
@@ -65,9 +81,13 @@ public final class StoreState {
     return digest.get();
   }
 
-  /** All flags with the revision and digest, as the snapshot endpoint serves them. */
+  /**
+   * All flags with the revision and digest, as the snapshot endpoint serves them; fresh as of now
+   * minus the store's data age, so that a client refreshed from it counts its data no fresher.
+   */
   public FlagSnapshot snapshot() {
-    return FlagSnapshot.of(flags.flags(), flags.revision(), clock.instant());
+    Instant now = clock.instant();
+    return FlagSnapshot.of(flags.flags(), flags.revision(), now, now.minus(flags.dataAge()));
   }
 
   private double digestNumber() {

@@ -3,134 +3,243 @@ package dev.flagstream.evaluator.stream;
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.evaluator.access.Caller;
+import dev.flagstream.evaluator.system.Problems;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The open streams, one per browser, each for one user: on connect the user's value of every flag,
- * then, whenever a flag changes, its new value for that user if it differs from what the stream
- * last sent. Only booleans travel: never definitions or allowlists. Event ids are store revisions,
- * so a reconnect with {@code Last-Event-ID} gets only what it missed.
+ * then, whenever a flag changes, its new value for that user if it differs from what the stream was
+ * last given. Only booleans travel, never definitions. Event ids are store revisions, so a
+ * reconnect with {@code Last-Event-ID} gets only what it missed.
+ *
+ * <p>A change is fanned out under one lock, reading the store's current state rather than the
+ * change's: whichever notification comes last puts the newest value in every outbox, so every
+ * stream ends on the final value however changes race. Putting events in an outbox never waits;
+ * each outbox is written in order by a writer of its own, so one slow browser delays no other.
  */
 @Component
 final class FlagStreams implements SmartLifecycle {
   private final FlagClient flags;
-  private volatile boolean running;
-  private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+  private final StreamSettings settings;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private final Set<OpenStream> open = ConcurrentHashMap.newKeySet(); // changed under lock
+  private final Map<String, Integer> openPerKey = new HashMap<>(); // guarded by lock
   private final RecentChanges recent = new RecentChanges(1_000);
-  // Changes arrive on the client's update thread; slow browsers must not hold it up.
-  private final ExecutorService fanOut =
-      Executors.newFixedThreadPool(
-          2,
-          task -> {
-            Thread thread = new Thread(task, "flagstream-sse");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private volatile ThreadPoolExecutor senders;
+  private final Map<OpenStream.End, Counter> ended = new EnumMap<>(OpenStream.End.class);
+  private volatile boolean running;
 
-  private record Stream(SseEmitter emitter, @Nullable String userId, Map<String, Boolean> sent) {}
-
-  FlagStreams(FlagClient flags, MeterRegistry meters) {
+  FlagStreams(FlagClient flags, MeterRegistry meters, StreamSettings settings, Clock clock) {
     this.flags = flags;
-    flags.onChange(change -> fanOut.execute(() -> changed(change)));
+    this.settings = settings;
+    this.clock = clock;
+    this.senders = newSenders(settings.maxOpen());
     Gauge.builder("flagstream.streams.open", open, Set::size)
         .description("Open SSE streams")
         .register(meters);
-  }
-
-  SseEmitter open(@Nullable String userId, @Nullable Long lastEventId) {
-    SseEmitter emitter = new SseEmitter(0L);
-    Stream stream = new Stream(emitter, userId, new ConcurrentHashMap<>());
-    emitter.onCompletion(() -> open.remove(stream));
-    emitter.onTimeout(() -> open.remove(stream));
-    emitter.onError(error -> open.remove(stream));
-    long revision = flags.revision();
-    Optional<Set<String>> missed =
-        lastEventId == null ? Optional.empty() : recent.since(lastEventId, revision);
-    open.add(stream);
-    if (missed.isPresent()) {
-      for (String flag : missed.get()) {
-        sendValue(stream, flag, revision);
-      }
-    } else {
-      sendAll(stream, revision);
+    for (OpenStream.End reason : OpenStream.End.values()) {
+      ended.put(
+          reason,
+          Counter.builder("flagstream.streams.closed")
+              .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+              .description("SSE streams ended, by why")
+              .register(meters));
     }
-    return emitter;
+    flags.onChange(this::changed);
   }
 
-  private void sendAll(Stream stream, long revision) {
+  /**
+   * Opens a stream for {@code userId} writing to {@code sink}, and queues its first events: every
+   * flag's value, or only the flags changed since {@code lastEventId} when this evaluator still
+   * knows them (never when {@code revisionReached} is given: that answer belongs to a snapshot).
+   *
+   * @throws ErrorResponseException 503 when the evaluator has as many streams as it allows, 429
+   *     when the caller's key has; both with {@code Retry-After}
+   */
+  OpenStream open(
+      Caller caller,
+      @Nullable String userId,
+      @Nullable Long lastEventId,
+      @Nullable Boolean revisionReached,
+      EventSink sink) {
+    OpenStream stream;
+    List<OpenStream> overflowing = new ArrayList<>();
+    synchronized (lock) {
+      if (open.size() >= settings.maxOpen()) {
+        throw refusal(
+            HttpStatus.SERVICE_UNAVAILABLE, "the evaluator has all the streams it allows");
+      }
+      if (openPerKey.getOrDefault(caller.keyName(), 0) >= settings.maxOpenPerKey()) {
+        throw refusal(HttpStatus.TOO_MANY_REQUESTS, "this key has all the streams it may have");
+      }
+      stream =
+          new OpenStream(
+              userId,
+              caller.keyName(),
+              deadline(),
+              settings.outboxCapacity(),
+              sink,
+              this::send,
+              clock,
+              this::ended);
+      open.add(stream);
+      openPerKey.merge(caller.keyName(), 1, Integer::sum);
+      long revision = flags.revision();
+      Optional<Set<String>> missed =
+          lastEventId == null || revisionReached != null
+              ? Optional.empty()
+              : recent.since(lastEventId, revision);
+      if (missed.isPresent()) {
+        missed.get().forEach(flag -> queueValue(stream, flag, revision, overflowing));
+      } else {
+        queueSnapshot(stream, revision, revisionReached, overflowing);
+      }
+    }
+    endSlow(overflowing);
+    return stream;
+  }
+
+  /**
+   * A writer per stream that has something to write, reused while writes are quick: a browser that
+   * stops reading blocks its own writer only, never another stream's. At most one writer per
+   * stream, so the stream cap bounds them (twice over, for writers of ended streams still blocked
+   * until the web server's write timeout frees them).
+   */
+  private static ThreadPoolExecutor newSenders(int maxOpen) {
+    AtomicInteger threads = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        2 * maxOpen,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "flagstream-sse-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  private void send(Runnable writer) {
+    senders.execute(writer);
+  }
+
+  /** A lifetime a little under the maximum, at random, so that reconnects spread out. */
+  private Instant deadline() {
+    long max = settings.maxLifetime().toMillis();
+    long lifetime = max - ThreadLocalRandom.current().nextLong(max / 10 + 1);
+    return clock.instant().plusMillis(lifetime);
+  }
+
+  private void queueSnapshot(
+      OpenStream stream, long revision, @Nullable Boolean reached, List<OpenStream> overflowing) {
     Map<String, Boolean> values = new LinkedHashMap<>();
     for (Flag flag : flags.flags()) {
       values.put(flag.name(), flags.isEnabled(flag.name(), stream.userId()));
     }
-    stream.sent().putAll(values);
-    send(
-        stream,
-        SseEmitter.event()
-            .name("snapshot")
-            .id(Long.toString(revision))
-            .data(Map.of("revision", revision, "values", values)));
+    stream.queued().putAll(values);
+    offer(stream, StreamEvent.snapshot(revision, values, reached), overflowing);
+  }
+
+  private static void offer(OpenStream stream, StreamEvent event, List<OpenStream> overflowing) {
+    if (!stream.offer(event)) {
+      overflowing.add(stream);
+    }
+  }
+
+  private static void endSlow(List<OpenStream> overflowing) {
+    overflowing.forEach(stream -> stream.end(OpenStream.End.SLOW));
+  }
+
+  /** Queues the flag's current value when it differs from what the stream was last given. */
+  private void queueValue(
+      OpenStream stream, String flag, long revision, List<OpenStream> overflowing) {
+    boolean exists = flags.flag(flag) != null;
+    Boolean queued = stream.queued().get(flag);
+    if (!exists) {
+      if (queued != null) {
+        stream.queued().remove(flag);
+        offer(stream, StreamEvent.flag(flag, false, false, revision), overflowing);
+      }
+      return;
+    }
+    boolean value = flags.isEnabled(flag, stream.userId());
+    if (queued == null || queued != value) {
+      stream.queued().put(flag, value);
+      offer(stream, StreamEvent.flag(flag, value, true, revision), overflowing);
+    }
   }
 
   private void changed(FlagChanged change) {
-    long revision = flags.revision();
-    recent.add(revision, change.name());
-    boolean exists = change.current() != null;
-    for (Stream stream : open) {
-      boolean value = flags.isEnabled(change.name(), stream.userId());
-      Boolean sent = stream.sent().get(change.name());
-      if (sent == null || sent != value || !exists) {
-        sendValue(stream, change.name(), exists, value, revision);
+    List<OpenStream> overflowing = new ArrayList<>();
+    synchronized (lock) {
+      long revision = flags.revision();
+      recent.add(revision, change.name());
+      for (OpenStream stream : open) {
+        queueValue(stream, change.name(), revision, overflowing);
+      }
+    }
+    endSlow(overflowing); // outside the lock: ending closes connections
+  }
+
+  private void ended(OpenStream stream, OpenStream.End reason) {
+    synchronized (lock) {
+      if (open.remove(stream)) {
+        openPerKey.computeIfPresent(
+            stream.keyName(), (key, count) -> count == 1 ? null : count - 1);
+        ended.get(reason).increment();
       }
     }
   }
 
-  private void sendValue(Stream stream, String flag, long revision) {
-    sendValue(
-        stream, flag, flags.flag(flag) != null, flags.isEnabled(flag, stream.userId()), revision);
-  }
-
-  private void sendValue(Stream stream, String flag, boolean exists, boolean value, long revision) {
-    if (exists) {
-      stream.sent().put(flag, value);
-    } else {
-      stream.sent().remove(flag);
-    }
-    send(
-        stream,
-        SseEmitter.event()
-            .name("flag")
-            .id(Long.toString(revision))
-            .data(Map.of("flag", flag, "value", value, "exists", exists, "revision", revision)));
-  }
-
-  /** A comment every 15 s, so browsers and proxies can tell a quiet stream from a dead one. */
+  /** A comment on every stream, so browsers and proxies can tell a quiet stream from a dead one. */
   @Scheduled(fixedDelayString = "${flags.stream.heartbeat-interval:15s}")
   void heartbeat() {
-    for (Stream stream : open) {
-      send(stream, SseEmitter.event().comment("heartbeat"));
+    for (OpenStream stream : open) {
+      if (!stream.offer(StreamEvent.heartbeat())) {
+        stream.end(OpenStream.End.SLOW);
+      }
     }
   }
 
-  private void send(Stream stream, SseEmitter.SseEventBuilder event) {
-    try {
-      stream.emitter().send(event);
-    } catch (IOException | IllegalStateException e) {
-      open.remove(stream);
-      stream.emitter().completeWithError(e);
+  /** Ends the streams past their lifetime, and those stuck in a write. */
+  @Scheduled(fixedDelay = 1_000)
+  void sweep() {
+    Instant now = clock.instant();
+    List<OpenStream> streams = new ArrayList<>(open);
+    for (OpenStream stream : streams) {
+      OpenStream.End overdue = stream.overdue(now, settings.sendTimeout());
+      if (overdue != null) {
+        stream.end(overdue);
+      }
     }
   }
 
@@ -138,8 +247,19 @@ final class FlagStreams implements SmartLifecycle {
     return open.size();
   }
 
+  private ErrorResponseException refusal(HttpStatus status, String detail) {
+    ErrorResponseException refusal = Problems.of(status, detail + "; retry later");
+    refusal
+        .getHeaders()
+        .set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
+    return refusal;
+  }
+
   @Override
   public void start() {
+    if (senders.isShutdown()) {
+      senders = newSenders(settings.maxOpen()); // started again after a stop
+    }
     running = true;
   }
 
@@ -150,9 +270,8 @@ final class FlagStreams implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    open.forEach(stream -> stream.emitter().complete());
-    open.clear();
-    fanOut.shutdownNow();
+    new ArrayList<>(open).forEach(stream -> stream.end(OpenStream.End.SHUTDOWN));
+    senders.shutdownNow();
   }
 
   @Override

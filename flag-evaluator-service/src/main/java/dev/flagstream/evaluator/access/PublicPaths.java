@@ -1,0 +1,25 @@
+package dev.flagstream.evaluator.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+
+/**
+ * The only paths anyone may read without a key: the liveness and readiness probes, which answer
+ * their status and nothing more. Compared with the raw path, which is the path the router matches
+ * once the path has passed the canonical-path check; any other spelling needs a key.
+ */
+final class PublicPaths {
+  private static final Set<String> PROBES = Set.of("/health/live", "/health/ready");
+
+  private PublicPaths() {}
+
+  static boolean isPublic(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      return false;
+    }
+    String path = request.getRequestURI();
+    String context = request.getContextPath();
+    return path.startsWith(context) && PROBES.contains(path.substring(context.length()));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.flagstream.evaluator.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over {@code flags.http.max-body-size} (64 KiB by default) with 413 before
+ * they are parsed: at once by a declared length, and by counting for a chunked body, whose read
+ * fails the moment it passes the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+final class BodySizeLimit extends OncePerRequestFilter {
+  private final long maxBytes;
+  private final ProblemWriter problems;
+
+  BodySizeLimit(
+      @Value("${flags.http.max-body-size:64KB}") DataSize maxBodySize, ProblemWriter problems) {
+    this.maxBytes = maxBodySize.toBytes();
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
+      return;
+    }
+    try {
+      chain.doFilter(new Limited(request, maxBytes), response);
+    } catch (BodyTooLargeException e) {
+      // Reached here only when nothing on the way turned it into a problem already.
+      if (!response.isCommitted()) {
+        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
+      }
+    }
+  }
+
+  static String tooLarge(long maxBytes) {
+    return "the request body exceeds " + maxBytes + " bytes";
+  }
+
+  /** Thrown by a read past the limit, so that whatever wraps it on the way can tell. */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException(long maxBytes) {
+      super(tooLarge(maxBytes));
+    }
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long maxBytes;
+    private @Nullable ServletInputStream stream;
+
+    Limited(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new Counting(super.getInputStream(), maxBytes);
+      }
+      return stream;
+    }
+  }
+
+  private static final class Counting extends ServletInputStream {
+    private final ServletInputStream in;
+    private final long maxBytes;
+    private long read;
+
+    Counting(ServletInputStream in, long maxBytes) {
+      this.in = in;
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws BodyTooLargeException {
+      read += n;
+      if (read > maxBytes) {
+        throw new BodyTooLargeException(maxBytes);
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      in.setReadListener(listener);
+    }
+  }
+}
