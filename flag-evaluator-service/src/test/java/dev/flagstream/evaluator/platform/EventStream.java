@@ -18,6 +18,8 @@ final class EventStream implements AutoCloseable {
 
   record Event(String name, @Nullable String id, JsonNode data) {}
 
+  // Held for the stream's lifetime: a client no one references stops, and its requests hang.
+  private final HttpClient http = HttpClient.newHttpClient();
   final List<Event> events = new CopyOnWriteArrayList<>();
   final List<String> comments = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -30,8 +32,7 @@ final class EventStream implements AutoCloseable {
       request.header("Last-Event-ID", lastEventId);
     }
     response =
-        HttpClient.newHttpClient()
-            .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
             .whenComplete(
                 (reply, error) -> {
                   if (reply != null) {

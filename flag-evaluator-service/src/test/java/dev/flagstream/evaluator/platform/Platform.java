@@ -77,7 +77,7 @@ final class Platform implements AutoCloseable {
         EvaluatorApplication.builder()
             .run(
                 "--server.port=0",
-                "--flags.kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--flags.admin-url=http://localhost:" + adminPort(),
                 "--flags.admin-server-key=" + SERVER_KEY,
                 "--flags.refresh-interval=" + refresh.toMillis() + "ms",

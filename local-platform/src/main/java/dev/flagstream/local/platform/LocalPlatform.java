@@ -78,7 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
             .registerShutdownHook(false)
             .run(
                 "--server.port=" + evaluatorPort,
-                "--flags.kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--flags.admin-url=http://localhost:" + adminPort,
                 "--flags.admin-server-key=" + credentials.serverKey(),
                 "--flags.keys.server=" + credentials.serverKey(),
@@ -95,8 +95,8 @@ public final class LocalPlatform implements AutoCloseable {
         "",
         "  Flagstream is running (data in " + home + ")",
         "",
-        "    admin service   " + admin + "   health: " + admin + "/health",
-        "    evaluator       " + evaluator + "   health: " + evaluator + "/health",
+        "    admin service   " + admin + "   health: " + admin + "/health/ready",
+        "    evaluator       " + evaluator + "   health: " + evaluator + "/health/ready",
         "    kafka           " + kafka.bootstrapServers() + "   topic: flagstream.flags",
         "    sign in         " + credentials.email() + " / " + credentials.password(),
         "    API token       " + credentials.token(),
