@@ -5,6 +5,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * supervisor makes a new one.
  */
 final class CaptureEngine implements AutoCloseable {
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+
   /** Handles one batch; returns normally only when every record may count as processed. */
   interface BatchHandler {
     void handle(List<SourceRecord> records);
@@ -54,42 +57,43 @@ final class CaptureEngine implements AutoCloseable {
     runner.start();
   }
 
-  /** Debezium settings for capturing {@code feature_flags} of {@code database}. */
-  static Properties config(
-      CdcProperties cdc, DatabaseAddress database, String jdbcUrl, String user, String password) {
-    Properties config = new Properties();
+  /**
+   * Debezium settings for capturing {@code feature_flags} and the heartbeat of {@code database}.
+   */
+  static Properties config(CdcProperties cdc, CaptureDatabase database) {
+    Properties config = database.address().engineSettings();
     // The engine's name keys its stored offsets: one set of offsets per slot.
     config.setProperty("name", "flagstream-cdc-" + cdc.slotName());
     config.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
     config.setProperty("offset.storage", PostgresOffsetStore.class.getName());
-    config.setProperty(PostgresOffsetStore.URL, jdbcUrl);
-    config.setProperty(PostgresOffsetStore.USER, user);
-    config.setProperty(PostgresOffsetStore.PASSWORD, password);
+    config.setProperty(PostgresOffsetStore.URL, database.jdbcUrl());
+    config.setProperty(PostgresOffsetStore.USER, database.user());
+    config.setProperty(PostgresOffsetStore.PASSWORD, database.password());
     // Only records Kafka acknowledged are marked processed, so whatever is flushed is safe; the
     // interval only bounds how much is published again after a crash.
     config.setProperty(
         "offset.flush.interval.ms", Long.toString(cdc.offsetFlushInterval().toMillis()));
     config.setProperty("offset.flush.timeout.ms", "5000");
-    config.setProperty("database.hostname", database.host());
-    config.setProperty("database.port", Integer.toString(database.port()));
-    config.setProperty("database.dbname", database.database());
-    config.setProperty("database.user", user);
-    config.setProperty("database.password", password);
+    config.setProperty("database.user", database.user());
+    config.setProperty("database.password", database.password());
     config.setProperty("topic.prefix", "flagstream");
+    // The engine's JMX names hold the topic prefix; the slot keeps them apart from those of an
+    // engine still closing, or of another service's engine, in the same JVM.
+    config.setProperty("custom.metric.tags", "slot=" + cdc.slotName());
     config.setProperty("plugin.name", "pgoutput");
     config.setProperty("slot.name", cdc.slotName());
     config.setProperty("publication.name", cdc.publicationName());
     config.setProperty("publication.autocreate.mode", "disabled");
-    config.setProperty("table.include.list", "public." + ChangeRecords.FLAG_TABLE);
+    // The heartbeat table too: its writes reach the topic as signs of life.
+    config.setProperty(
+        "table.include.list",
+        "public." + ChangeRecords.FLAG_TABLE + ",public." + ChangeRecords.HEARTBEAT_TABLE);
     // A snapshot on first start, and again should the slot have lost the stored position (say, an
     // operator dropped it): consumers then receive the whole current state once more.
     config.setProperty("snapshot.mode", "when_needed");
     config.setProperty("poll.interval.ms", Long.toString(cdc.pollInterval().toMillis()));
     config.setProperty("heartbeat.interval.ms", Long.toString(cdc.heartbeatInterval().toMillis()));
-    config.setProperty(
-        "heartbeat.action.query",
-        "INSERT INTO cdc_heartbeat (id, beat_at) VALUES (1, NOW())"
-            + " ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at");
+    config.setProperty("heartbeat.action.query", CaptureDatabase.HEARTBEAT);
     config.setProperty("tombstones.on.delete", "false"); // we write our own, with the version
     return config;
   }
@@ -108,9 +112,13 @@ final class CaptureEngine implements AutoCloseable {
     return failure.get();
   }
 
+  /**
+   * Stops the engine and waits for it, at most {@link #CLOSE_TIMEOUT} in all, so that a service
+   * stops within the usual 30 s grace period; a run cut short there only replays, later.
+   */
   @Override
   public void close() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
     while (isRunning() && System.nanoTime() < deadline) {
       try {
         engine.close();
@@ -121,6 +129,6 @@ final class CaptureEngine implements AutoCloseable {
       }
     }
     stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    runner.join(TimeUnit.SECONDS.toMillis(30));
+    runner.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
   }
 }

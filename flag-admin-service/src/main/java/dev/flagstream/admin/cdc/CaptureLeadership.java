@@ -1,48 +1,79 @@
 package dev.flagstream.admin.cdc;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which replica captures changes: the one holding a PostgreSQL advisory lock, on a
- * connection of its own outside the pool. PostgreSQL releases the lock the moment that connection
- * ends, also when the process is killed, so a standby takes over within one retry interval. Not
- * thread-safe; one supervisor thread uses it.
+ * connection of its own outside the pool. The lock goes with that connection's session, so it is
+ * bounded by {@code lockTimeout} however the holder fails:
+ *
+ * <ul>
+ *   <li>a killed process: its connection closes, the lock is free at once;
+ *   <li>a frozen process, a dead host, a network partition: the server ends the session once it has
+ *       been silent for {@code lockTimeout} ({@code idle_session_timeout}; the holder touches it
+ *       four times as often), or when TCP keep-alives go unanswered ({@code tcp_keepalives_*} of
+ *       the session);
+ *   <li>a silent server, seen from the holder: every query gives up after a fifth of {@code
+ *       lockTimeout} and the socket after half of it, so the holder takes the lock for lost before
+ *       the server hands it to another replica.
+ * </ul>
+ *
+ * Thread-safe: the supervisor, the engine's publishing thread and the keep-alive share it.
  */
 final class CaptureLeadership implements AutoCloseable {
-  private final String url;
-  private final @Nullable String user;
-  private final @Nullable String password;
+  private final CaptureDatabase database;
   private final String lockName;
+  private final Duration lockTimeout;
+  private final ScheduledExecutorService keepAlive;
   private @Nullable Connection holder;
+  private @Nullable ScheduledFuture<?> touching;
 
-  CaptureLeadership(String url, @Nullable String user, @Nullable String password, String lockName) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
+  CaptureLeadership(CaptureDatabase database, String lockName, Duration lockTimeout) {
+    this.database = database;
     this.lockName = lockName;
+    this.lockTimeout = lockTimeout;
+    this.keepAlive =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "flagstream-cdc-lock-keepalive");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Takes the lock if no other replica holds it; true while this replica holds it. */
-  boolean tryAcquire() {
+  synchronized boolean tryAcquire() {
     if (isHeld()) {
       return true;
     }
     release();
     try {
-      Connection connection = DriverManager.getConnection(url, user, password);
-      try (PreparedStatement lock =
-              connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))");
-          ResultSet granted = executeWith(lock, lockName)) {
-        granted.next();
-        if (granted.getBoolean(1)) {
-          holder = connection;
-          return true;
+      Connection connection = database.connect(lockTimeout.dividedBy(2), "flagstream-cdc-lock");
+      try {
+        bound(connection);
+        try (PreparedStatement lock =
+            connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+          if (queryBoolean(lock)) {
+            holder = connection;
+            long every = Math.max(100, lockTimeout.toMillis() / 4);
+            touching =
+                keepAlive.scheduleWithFixedDelay(this::touch, every, every, TimeUnit.MILLISECONDS);
+            return true;
+          }
         }
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
       }
       connection.close();
       return false;
@@ -51,25 +82,31 @@ final class CaptureLeadership implements AutoCloseable {
     }
   }
 
-  /** Whether the lock is still held: its connection is alive and still owns it. */
-  boolean isHeld() {
-    if (holder == null) {
+  /**
+   * Whether the lock is still held: its connection answers, within a fifth of the lock timeout,
+   * that it owns it. A round trip to the database; cheap enough to ask before every batch.
+   */
+  synchronized boolean isHeld() {
+    Connection connection = holder;
+    if (connection == null) {
       return false;
     }
     try (PreparedStatement owns =
-            holder.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                    + " AND pid = pg_backend_pid() AND objid = hashtext(?)::oid)");
-        ResultSet result = executeWith(owns, lockName)) {
-      owns.setQueryTimeout(2);
-      return result.next() && result.getBoolean(1);
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND pid = pg_backend_pid() AND objid = hashtext(?)::oid)")) {
+      return queryBoolean(owns);
     } catch (SQLException e) {
       return false;
     }
   }
 
   /** Gives the lock up; another replica may take it at once. */
-  void release() {
+  synchronized void release() {
+    if (touching != null) {
+      touching.cancel(false);
+      touching = null;
+    }
     if (holder != null) {
       try {
         holder.close();
@@ -83,11 +120,33 @@ final class CaptureLeadership implements AutoCloseable {
   @Override
   public void close() {
     release();
+    keepAlive.shutdownNow();
   }
 
-  private static ResultSet executeWith(PreparedStatement statement, String value)
-      throws SQLException {
-    statement.setString(1, value);
-    return statement.executeQuery();
+  /** Keeps the session from counting as idle while this replica is busy elsewhere. */
+  private synchronized void touch() {
+    if (holder != null) {
+      isHeld();
+    }
+  }
+
+  /** Makes the server end this session when its client goes silent for the lock timeout. */
+  private void bound(Connection connection) throws SQLException {
+    long seconds = Math.max(1, lockTimeout.toSeconds());
+    try (Statement set = connection.createStatement()) {
+      set.execute("SET idle_session_timeout = " + lockTimeout.toMillis());
+      set.execute("SET tcp_keepalives_idle = " + Math.max(1, seconds / 2));
+      set.execute("SET tcp_keepalives_interval = 1");
+      set.execute("SET tcp_keepalives_count = " + Math.max(1, seconds / 4));
+    }
+  }
+
+  private boolean queryBoolean(PreparedStatement statement) throws SQLException {
+    // Set before executing: a timeout set afterwards would guard nothing.
+    statement.setQueryTimeout((int) Math.max(1, lockTimeout.toSeconds() / 5));
+    statement.setString(1, lockName);
+    try (ResultSet result = statement.executeQuery()) {
+      return result.next() && result.getBoolean(1);
+    }
   }
 }

@@ -1,86 +1,45 @@
 package dev.flagstream.admin.cdc;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Supervises change data capture on this replica: waits to become the capturing replica, then runs
- * the Debezium engine and publishes every change; restarts the engine with growing pauses when it
- * fails (Kafka or PostgreSQL away), and gives capture up at once when another replica may have
- * taken over. Each restart resumes from the last offset Kafka acknowledged, so changes may be
- * published twice but never lost.
+ * Supervises change data capture on this replica: waits to become the capturing replica, then
+ * starts {@link CaptureRun}s; restarts a failing run with growing pauses (Kafka or PostgreSQL
+ * away), gives capture up at once when another replica may have taken over, and gives the lock up
+ * itself after {@code flags.cdc.failures-before-handover} failures in a row, so that a healthy
+ * replica can take over when the fault is this one's. Each run resumes from the last offset Kafka
+ * acknowledged, so changes may be published twice but never lost.
  *
- * <p>Stops before the connection pool closes, and before PostgreSQL in tests and the local run.
+ * <p>Stops before the connection pool closes, and before PostgreSQL in tests and the local run,
+ * within {@link #STOP_TIMEOUT}, under the usual 30 s grace period of an orchestrator.
  */
 final class ChangeCapture implements SmartLifecycle {
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
   private static final Logger log = LoggerFactory.getLogger(ChangeCapture.class);
 
   private final CdcProperties cdc;
-  private final KafkaProperties kafka;
-  private final Admin admin;
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final CaptureDatabase database;
+  private final CaptureRun run;
   private final CaptureStatus status;
-  private final Counter published;
-  private final Counter failures;
-  private final Timer lag;
-  private final Clock clock;
+  private final CaptureMetrics metrics;
   private final Object signal = new Object();
   private volatile boolean running;
   private Thread supervisor;
 
   ChangeCapture(
       CdcProperties cdc,
-      KafkaProperties kafka,
-      Admin admin,
-      String jdbcUrl,
-      String user,
-      String password,
+      CaptureDatabase database,
+      CaptureRun run,
       CaptureStatus status,
-      MeterRegistry meters,
-      Clock clock) {
+      CaptureMetrics metrics) {
     this.cdc = cdc;
-    this.kafka = kafka;
-    this.admin = admin;
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
+    this.database = database;
+    this.run = run;
     this.status = status;
-    this.clock = clock;
-    this.published =
-        Counter.builder("flagstream.cdc.records.published")
-            .description("Flag topic records acknowledged by Kafka")
-            .register(meters);
-    this.failures =
-        Counter.builder("flagstream.cdc.failures")
-            .description("Capture engine runs that ended in a failure")
-            .register(meters);
-    this.lag =
-        Timer.builder("flagstream.cdc.commit.to.publish")
-            .description("From a change's commit in PostgreSQL to Kafka's acknowledgement")
-            .publishPercentileHistogram()
-            .register(meters);
-    meters.gauge("flagstream.cdc.slot.lag.bytes", status, CaptureStatus::slotLagBytes);
-    meters.gauge(
-        "flagstream.cdc.capturing", status, s -> s.role() == CaptureStatus.Role.CAPTURING ? 1 : 0);
+    this.metrics = metrics;
   }
 
   @Override
@@ -98,7 +57,7 @@ final class ChangeCapture implements SmartLifecycle {
       signal.notifyAll();
     }
     try {
-      supervisor.join(Duration.ofSeconds(45).toMillis());
+      supervisor.join(STOP_TIMEOUT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -117,8 +76,10 @@ final class ChangeCapture implements SmartLifecycle {
 
   private void supervise() {
     Duration backoff = Duration.ofSeconds(1);
+    int failuresInARow = 0;
     String lockName = "flagstream-cdc:" + cdc.slotName();
-    try (CaptureLeadership leadership = new CaptureLeadership(jdbcUrl, user, password, lockName)) {
+    try (CaptureLeadership leadership =
+        new CaptureLeadership(database, lockName, cdc.lockTimeout())) {
       while (running) {
         if (!leadership.tryAcquire()) {
           status.role(CaptureStatus.Role.STANDBY);
@@ -130,18 +91,29 @@ final class ChangeCapture implements SmartLifecycle {
             .addKeyValue("event", "cdc.takeover")
             .addKeyValue("slot", cdc.slotName())
             .log();
+        long batchesBefore = status.batches();
         try {
-          capture(leadership);
+          run.run(leadership, () -> running);
           backoff = Duration.ofSeconds(1);
+          failuresInARow = 0;
         } catch (Exception e) {
-          failures.increment();
-          status.failed(e);
+          // A run that published before failing starts the count afresh.
+          failuresInARow = status.batches() > batchesBefore ? 1 : failuresInARow + 1;
+          metrics.failed();
+          status.failed(reason(e));
           log.atWarn()
               .setMessage("Change capture failed; restarting it from the last acknowledged change")
               .addKeyValue("event", "cdc.failure")
+              .addKeyValue("failuresInARow", failuresInARow)
               .addKeyValue("retryIn", backoff)
               .setCause(e)
               .log();
+          if (failuresInARow >= cdc.failuresBeforeHandover()) {
+            handOver(leadership, failuresInARow);
+            failuresInARow = 0;
+            backoff = Duration.ofSeconds(1);
+            continue;
+          }
           pause(backoff);
           backoff =
               backoff.multipliedBy(2).compareTo(cdc.maxRestartBackoff()) > 0
@@ -153,97 +125,33 @@ final class ChangeCapture implements SmartLifecycle {
     status.role(CaptureStatus.Role.STANDBY);
   }
 
-  /** One engine run; returns when asked to stop or leadership is gone, throws when it failed. */
-  private void capture(CaptureLeadership leadership) throws Exception {
-    ensurePublication();
-    FlagTopicSetup.ensure(admin, kafka, Duration.ofSeconds(10));
-    Properties config =
-        CaptureEngine.config(cdc, DatabaseAddress.of(jdbcUrl), jdbcUrl, user, password);
-    try (FlagTopicPublisher publisher = new FlagTopicPublisher(kafka, cdc.publishTimeout());
-        CaptureEngine engine = new CaptureEngine(config, records -> publish(publisher, records))) {
-      status.role(CaptureStatus.Role.CAPTURING);
-      log.atInfo()
-          .setMessage("Change capture engine started")
-          .addKeyValue("event", "cdc.engine.started")
-          .addKeyValue("slot", cdc.slotName())
-          .addKeyValue("publication", cdc.publicationName())
-          .addKeyValue("topic", kafka.topic())
-          .log();
-      long nextLagCheck = 0;
-      while (running && engine.isRunning()) {
-        if (!leadership.isHeld()) {
-          log.atWarn()
-              .setMessage("Lost the capture lock; stopping so that one replica alone publishes")
-              .addKeyValue("event", "cdc.leadership.lost")
-              .log();
-          return;
-        }
-        if (System.nanoTime() > nextLagCheck) {
-          status.slotLagBytes(slotLag());
-          nextLagCheck = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        }
-        engine.awaitStop(500);
-      }
-      if (engine.failure() != null) {
-        throw new IllegalStateException("the capture engine stopped", engine.failure());
-      }
-    } finally {
-      log.atInfo()
-          .setMessage("Change capture engine stopped")
-          .addKeyValue("event", "cdc.engine.stopped")
-          .log();
-    }
+  private void handOver(CaptureLeadership leadership, int failures) {
+    leadership.release();
+    status.handedOver();
+    metrics.handedOver();
+    log.atWarn()
+        .setMessage(
+            "Gave the capture lock up after failing in a row, so that another replica can take"
+                + " over; trying again after the pause")
+        .addKeyValue("event", "cdc.leadership.released")
+        .addKeyValue("failuresInARow", failures)
+        .addKeyValue("pause", cdc.handoverPause())
+        .log();
+    pause(cdc.handoverPause());
   }
 
-  private void publish(FlagTopicPublisher publisher, List<SourceRecord> batch) {
-    List<TopicRecord> records = new ArrayList<>();
-    for (SourceRecord record : batch) {
-      records.addAll(ChangeRecords.of(record));
+  /** What went wrong, in words safe to show on the health endpoint: no hosts, no stack. */
+  private static String reason(Exception e) {
+    if (e instanceof FlagTopicStart.CaptureRefusedException refused) {
+      return refused.getMessage();
     }
-    if (!records.isEmpty()) {
-      publisher.publish(records);
-      long now = clock.millis();
-      for (TopicRecord record : records) {
-        published.increment();
-        if (!record.isTombstone()) {
-          lag.record(Duration.ofMillis(Math.max(0, now - record.changedAt().toEpochMilli())));
-        }
-      }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    status.active();
-  }
-
-  /** Creates the publication of the flag table and the heartbeat table, unless it exists. */
-  private void ensurePublication() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement exists =
-            connection.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
-      exists.setString(1, cdc.publicationName());
-      try (ResultSet rows = exists.executeQuery();
-          Statement create = connection.createStatement()) {
-        if (!rows.next()) {
-          create.execute(
-              "CREATE PUBLICATION \""
-                  + cdc.publicationName().replace("\"", "\"\"")
-                  + "\" FOR TABLE feature_flags, cdc_heartbeat");
-        }
-      }
-    }
-  }
-
-  private long slotLag() {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)"
-                    + " FROM pg_replication_slots WHERE slot_name = ?")) {
-      query.setString(1, cdc.slotName());
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : -1;
-      }
-    } catch (SQLException e) {
-      return -1;
-    }
+    return root == e
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
   }
 
   private void pause(Duration duration) {

@@ -1,9 +1,12 @@
 package dev.flagstream.admin.cdc;
 
+import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
+import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.internal.ContractJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +18,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Turns the capture engine's change records of {@code feature_flags} into flag topic records:
+ * Turns the capture engine's change records into flag topic records. Of {@code feature_flags}:
  * create, update and snapshot read become an UPSERT with the whole new state; a delete becomes a
- * DELETE followed by a tombstone. Records of other tables (the heartbeat) become nothing. Pure.
+ * DELETE followed by a tombstone. Of {@code cdc_heartbeat}: every write becomes a {@link
+ * CaptureHeartbeat} under {@link FlagTopic#HEARTBEAT_KEY}, which has come the whole way a change
+ * comes and so tells consumers the pipeline moves. Anything else becomes nothing. Pure.
  *
  * <p>The revision is the position of the change's transaction in commit order: Debezium's {@code
  * source.sequence[0]}, the end of the last transaction committed before it, which all changes of
@@ -27,24 +32,36 @@ import tools.jackson.core.type.TypeReference;
  */
 final class ChangeRecords {
   static final String FLAG_TABLE = "feature_flags";
+  static final String HEARTBEAT_TABLE = "cdc_heartbeat";
   private static final TypeReference<Map<String, @Nullable Object>> OBJECT =
       new TypeReference<>() {};
   private static final TypeReference<List<@Nullable String>> POSITIONS = new TypeReference<>() {};
 
   private ChangeRecords() {}
 
-  /** The topic records for one engine record; empty when it is not a flag change. */
-  static List<TopicRecord> of(SourceRecord record) {
+  /**
+   * The topic records for one engine record; empty when it is neither a flag change nor a
+   * heartbeat.
+   *
+   * @param heartbeatInterval how often heartbeats are written, which a heartbeat record announces
+   */
+  static List<TopicRecord> of(SourceRecord record, Duration heartbeatInterval) {
     if (!(record.value() instanceof Struct envelope) || !hasField(envelope, "op")) {
       return List.of(); // a Debezium tombstone or another kind of message
     }
     Struct source = envelope.getStruct("source");
-    if (!FLAG_TABLE.equals(source.getString("table"))) {
-      return List.of();
-    }
+    String table = source.getString("table");
     String op = envelope.getString("op");
     long revision = revision(source);
     Instant changedAt = Instant.ofEpochMilli(source.getInt64("ts_ms"));
+    if (HEARTBEAT_TABLE.equals(table)) {
+      return "d".equals(op) || "t".equals(op)
+          ? List.of()
+          : List.of(heartbeat(revision, changedAt, heartbeatInterval));
+    }
+    if (!FLAG_TABLE.equals(table)) {
+      return List.of();
+    }
     List<TopicRecord> records = new ArrayList<>(2);
     switch (op) {
       case "c", "u", "r" -> {
@@ -67,6 +84,12 @@ final class ChangeRecords {
       }
     }
     return records;
+  }
+
+  private static TopicRecord heartbeat(long revision, Instant beatAt, Duration interval) {
+    CaptureHeartbeat beat = CaptureHeartbeat.of(revision, beatAt, interval);
+    return new TopicRecord(
+        FlagTopic.HEARTBEAT_KEY, FlagChangeJson.heartbeatToBytes(beat), 0, beatAt);
   }
 
   static long revision(Struct source) {

@@ -6,7 +6,10 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-/** Up when the Kafka cluster answers within two seconds. */
+/**
+ * The {@code kafka} component of the {@code capture} health group: up when the Kafka cluster
+ * answers this service's admin client, with its security settings, within two seconds.
+ */
 final class KafkaHealthIndicator extends AbstractHealthIndicator {
   private final Admin admin;
 

@@ -19,10 +19,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Nothing is lost when the engine restarts mid-burst or Kafka goes away for a while. */
+/**
+ * Nothing is lost when the engine restarts mid-burst or Kafka goes away for a while, and while
+ * Kafka is away the API stays ready and the capture says what is wrong (findings H6, H7).
+ */
+// Its engine would otherwise keep capturing, in the cached context, through later tests.
+@DirtiesContext
 class CaptureResilienceIT extends AdminServiceIntegration {
   private static final LocalKafka KAFKA = LocalKafka.startTemporary();
   private static final String TOPIC = "flags-resilience-" + UUID.randomUUID();
@@ -39,6 +45,9 @@ class CaptureResilienceIT extends AdminServiceIntegration {
     properties.add("flags.cdc.max-restart-backoff", () -> "2s");
     properties.add("flags.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     properties.add("flags.kafka.topic", () -> TOPIC);
+    properties.add("flags.kafka.replication-factor", () -> "1");
+    properties.add("flags.cdc.slot-check-interval", () -> "500ms");
+    properties.add("flags.cdc.handover-pause", () -> "2s");
   }
 
   @AfterAll
@@ -92,21 +101,48 @@ class CaptureResilienceIT extends AdminServiceIntegration {
   }
 
   @Test
-  void changesMadeWhileKafkaIsDown_allArriveWhenItIsBack() {
+  void whileKafkaIsDown_theApiStaysReady_writesCommit_lagGrows_andEverythingArrivesLater() {
     String name = "outage-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(editor.post("/api/admin/flags", "{\"name\":\"" + name + "\"}").status())
         .isEqualTo(201);
     Set<Long> versions = new HashSet<>();
     KAFKA.stop();
     try {
-      await().atMost(WITHIN).until(() -> admin.get("/health/ready").status() == 503);
+      await()
+          .atMost(WITHIN)
+          .untilAsserted(
+              () -> {
+                var capture = admin.get("/health/capture");
+                assertThat(capture.status())
+                    .as("the capture group reports the outage")
+                    .isEqualTo(503);
+                assertThat(capture.json().at("/components/kafka/status").asString())
+                    .isEqualTo("DOWN");
+                assertThat(capture.json().at("/components/cdc/details/role").asString())
+                    .isIn("FAILING", "HANDED_OVER");
+              });
+      long lagBefore = slotLag();
       for (int i = 0; i <= 20; i++) {
         var changed =
             editor.put(
                 "/api/admin/flags/" + name + "/rollout", "{\"rolloutPercentage\":" + i * 5 + "}");
         assertThat(changed.status()).as("the admin API works without Kafka").isEqualTo(200);
         versions.add(changed.json().get("version").asLong());
+        assertThat(admin.get("/health/ready").status())
+            .as("readiness is about serving the API, which works")
+            .isEqualTo(200);
       }
+      // Regression: the gauge was updated only by a running engine, so it froze during outages.
+      await()
+          .atMost(WITHIN)
+          .untilAsserted(
+              () ->
+                  assertThat(slotLag())
+                      .as("the slot holds back the log written meanwhile, and it shows")
+                      .isGreaterThan(lagBefore));
+      assertThat(admin.get("/health").json().at("/components/cdc/status").asString())
+          .as("/health shows the capture's state too")
+          .isEqualTo("DOWN");
     } finally {
       KAFKA.start();
     }
@@ -122,7 +158,16 @@ class CaptureResilienceIT extends AdminServiceIntegration {
                   .containsAll(versions));
       assertThat(topic.replay().get(name).rolloutPercentage()).isEqualTo(100);
     }
-    await().atMost(WITHIN).until(() -> admin.get("/health/ready").status() == 200);
+    await().atMost(WITHIN).until(() -> admin.get("/health/capture").status() == 200);
+  }
+
+  private long slotLag() {
+    return (long)
+        admin
+            .get("/metrics/flagstream.cdc.slot.lag.bytes")
+            .json()
+            .at("/measurements/0/value")
+            .asDouble();
   }
 
   /** Regression: offsets of another slot in the same database made every engine start fail. */

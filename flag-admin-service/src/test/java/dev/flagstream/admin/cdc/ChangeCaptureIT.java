@@ -7,6 +7,7 @@ import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.FlagTopicReader;
 import dev.flagstream.admin.fixtures.TestDatabase;
 import dev.flagstream.admin.fixtures.TestKafka;
+import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.flag.Flag;
@@ -18,11 +19,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Every committed flag change reaches the compacted topic, in effect once and in order. */
+// Its engine would otherwise keep capturing, in the cached context, through later tests.
+@DirtiesContext
 class ChangeCaptureIT extends AdminServiceIntegration {
   private static final String TOPIC = "flags-capture-" + UUID.randomUUID();
   private static final Duration WITHIN = Duration.ofSeconds(20);
@@ -36,11 +40,14 @@ class ChangeCaptureIT extends AdminServiceIntegration {
     properties.add("flags.cdc.slot-name", () -> "capture_it");
     properties.add("flags.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
     properties.add("flags.kafka.topic", () -> TOPIC);
+    properties.add("flags.kafka.replication-factor", () -> "1");
+    properties.add("flags.cdc.heartbeat-interval", () -> "1s");
+    properties.add("flags.kafka.properties[max.request.size]", () -> "20000");
   }
 
   @BeforeEach
   void readTheTopic() {
-    await().atMost(WITHIN).until(() -> admin.get("/health/ready").status() == 200);
+    await().atMost(WITHIN).until(() -> admin.get("/health/capture").status() == 200);
     topic = new FlagTopicReader(TestKafka.broker().bootstrapServers(), TOPIC);
   }
 
@@ -199,20 +206,84 @@ class ChangeCaptureIT extends AdminServiceIntegration {
   }
 
   @Test
-  void readinessAndHealth_reportKafkaAndTheCapture() {
+  void theCaptureGroup_reportsKafkaAndTheCapture_readinessNeither() {
     await()
         .atMost(WITHIN)
         .untilAsserted(
             () -> {
-              JsonNode ready = admin.get("/health/ready").json();
-              assertThat(ready.at("/components/kafka/status").asString()).isEqualTo("UP");
-              assertThat(ready.at("/components/cdc/status").asString()).isEqualTo("UP");
-              assertThat(ready.at("/components/cdc/details/role").asString())
+              var capture = admin.get("/health/capture");
+              assertThat(capture.status()).isEqualTo(200);
+              JsonNode health = capture.json();
+              assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+              assertThat(health.at("/components/cdc/status").asString()).isEqualTo("UP");
+              assertThat(health.at("/components/cdc/details/role").asString())
                   .isEqualTo("CAPTURING");
-              assertThat(ready.at("/components/cdc/details/slotLagBytes").isNumber())
+              assertThat(health.at("/components/cdc/details/slot/lagBytes").isNumber())
                   .as("the slot's lag is measured once the slot exists")
                   .isTrue();
+              assertThat(health.at("/components/cdc/details/slot/walStatus").asString())
+                  .isIn("reserved", "extended");
             });
+    JsonNode ready = admin.get("/health/ready").json();
+    assertThat(ready.get("components").propertyNames())
+        .as("readiness is about serving the API")
+        .containsExactlyInAnyOrder("readinessState", "db", "migrations");
+    assertThat(admin.get("/health").json().get("components").propertyNames())
+        .contains("kafka", "cdc", "db");
+  }
+
+  @Test
+  void heartbeats_reachTheTopic_inCommitOrderWithTheChanges() {
+    String name = uniqueName("beating");
+    editor.post("/api/admin/flags", "{\"name\":\"" + name + "\"}");
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () -> {
+              topic.poll();
+              assertThat(inEffect(name)).hasSize(1);
+              assertThat(topic.heartbeats())
+                  .as("heartbeats after the change")
+                  .filteredOn(beat -> beat.revision() > inEffect(name).get(0).revision())
+                  .hasSizeGreaterThanOrEqualTo(2);
+            });
+    List<CaptureHeartbeat> beats = topic.heartbeats();
+    assertThat(beats).allSatisfy(beat -> assertThat(beat.intervalMillis()).isEqualTo(1_000));
+    assertThat(beats).extracting(CaptureHeartbeat::revision).isSorted();
+    assertThat(beats).extracting(CaptureHeartbeat::beatAt).isSorted();
+  }
+
+  @Test
+  void aChangeTooLargeForKafka_isDeadLettered_andCaptureGoesOn() {
+    String huge = uniqueName("huge");
+    String after = uniqueName("after-huge");
+    double before = metric("flagstream.cdc.records.dead.lettered");
+    // A valid flag, larger than this test's producer accepts (max.request.size, passed through)
+    String allowlist =
+        java.util.stream.IntStream.range(0, 1_000)
+            .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+            .collect(Collectors.joining(","));
+    assertThat(
+            editor
+                .post(
+                    "/api/admin/flags",
+                    "{\"name\":\"" + huge + "\",\"userAllowlist\":[" + allowlist + "]}")
+                .status())
+        .isEqualTo(201);
+    editor.post("/api/admin/flags", "{\"name\":\"" + after + "\"}");
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () -> {
+              topic.poll();
+              assertThat(inEffect(after)).hasSize(1);
+            });
+    assertThat(inEffect(huge)).as("never published").isEmpty();
+    assertThat(metric("flagstream.cdc.records.dead.lettered")).isEqualTo(before + 1);
+  }
+
+  private double metric(String name) {
+    return admin.get("/metrics/" + name).json().at("/measurements/0/value").asDouble();
   }
 
   @Test

@@ -2,9 +2,12 @@ package dev.flagstream.admin.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
+import dev.flagstream.contracts.change.FlagTopic;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,20 @@ class ChangeRecordsTest {
           .field("op", Schema.STRING_SCHEMA)
           .build();
   private static final long COMMITTED = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
+  private static final Duration EVERY_10S = Duration.ofSeconds(10);
+  private static final Schema HEARTBEAT_ROW =
+      SchemaBuilder.struct()
+          .field("id", Schema.INT32_SCHEMA)
+          .field("beat_at", Schema.STRING_SCHEMA)
+          .optional()
+          .build();
+  private static final Schema HEARTBEAT_ENVELOPE =
+      SchemaBuilder.struct()
+          .field("before", HEARTBEAT_ROW)
+          .field("after", HEARTBEAT_ROW)
+          .field("source", SOURCE)
+          .field("op", Schema.STRING_SCHEMA)
+          .build();
 
   private static Struct row(String name, long version) {
     return new Struct(ROW)
@@ -84,7 +101,8 @@ class ChangeRecordsTest {
   void createsUpdatesAndSnapshotReads_becomeUpsertsWithTheWholeState() {
     for (String op : new String[] {"c", "u", "r"}) {
       List<TopicRecord> records =
-          ChangeRecords.of(record("feature_flags", op, null, row("a", 7), "[\"500\",\"600\"]"));
+          ChangeRecords.of(
+              record("feature_flags", op, null, row("a", 7), "[\"500\",\"600\"]"), EVERY_10S);
       assertThat(records).hasSize(1);
       FlagChangeEvent event = FlagChangeJson.fromBytes(records.get(0).value());
       assertThat(event.op()).isEqualTo(ChangeOp.UPSERT);
@@ -106,7 +124,8 @@ class ChangeRecordsTest {
   @Test
   void aDelete_becomesADeleteThenATombstone_withTheDeletedVersion() {
     List<TopicRecord> records =
-        ChangeRecords.of(record("feature_flags", "d", row("a", 9), null, "[\"700\",\"800\"]"));
+        ChangeRecords.of(
+            record("feature_flags", "d", row("a", 9), null, "[\"700\",\"800\"]"), EVERY_10S);
     assertThat(records).hasSize(2);
     FlagChangeEvent delete = FlagChangeJson.fromBytes(records.get(0).value());
     assertThat(delete.op()).isEqualTo(ChangeOp.DELETE);
@@ -120,18 +139,70 @@ class ChangeRecordsTest {
   @Test
   void theRevision_isTheLastCommitBeforeTheChange_orZeroWithoutOne() {
     assertThat(
-            ChangeRecords.of(record("feature_flags", "r", null, row("a", 1), "[null,\"26262248\"]"))
+            ChangeRecords.of(
+                    record("feature_flags", "r", null, row("a", 1), "[null,\"26262248\"]"),
+                    EVERY_10S)
                 .get(0))
         .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
-    assertThat(ChangeRecords.of(record("feature_flags", "c", null, row("a", 1), null)).get(0))
+    assertThat(
+            ChangeRecords.of(record("feature_flags", "c", null, row("a", 1), null), EVERY_10S)
+                .get(0))
         .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
+  }
+
+  private static SourceRecord heartbeat(String op, String sequence) {
+    Struct source =
+        new Struct(SOURCE)
+            .put("table", "cdc_heartbeat")
+            .put("ts_ms", COMMITTED)
+            .put("sequence", sequence)
+            .put("lsn", 999L);
+    Struct row = new Struct(HEARTBEAT_ROW).put("id", 1).put("beat_at", "2026-11-27T10:00:00Z");
+    Struct value =
+        new Struct(HEARTBEAT_ENVELOPE)
+            .put("before", null)
+            .put("after", row)
+            .put("source", source)
+            .put("op", op);
+    return new SourceRecord(
+        Map.of(),
+        Map.of(),
+        "flagstream.public.cdc_heartbeat",
+        null,
+        null,
+        HEARTBEAT_ENVELOPE,
+        value);
+  }
+
+  @Test
+  void heartbeatWrites_becomeHeartbeats_withTheRevisionCommitTimeAndInterval() {
+    for (String op : new String[] {"c", "u", "r"}) {
+      List<TopicRecord> records = ChangeRecords.of(heartbeat(op, "[\"900\",\"950\"]"), EVERY_10S);
+      assertThat(records).hasSize(1);
+      TopicRecord record = records.get(0);
+      assertThat(record.key()).isEqualTo(FlagTopic.HEARTBEAT_KEY);
+      assertThat(record.isHeartbeat()).isTrue();
+      assertThat(record.isTombstone()).isFalse();
+      CaptureHeartbeat beat = FlagChangeJson.heartbeatFromBytes(record.value());
+      assertThat(beat.revision()).isEqualTo(900);
+      assertThat(beat.beatAt()).isEqualTo(Instant.ofEpochMilli(COMMITTED));
+      assertThat(beat.intervalMillis()).isEqualTo(10_000);
+      assertThat(record.changedAt()).isEqualTo(Instant.ofEpochMilli(COMMITTED));
+    }
+    assertThat(ChangeRecords.of(heartbeat("d", null), EVERY_10S))
+        .as("only writes of the heartbeat are signs of life")
+        .isEmpty();
   }
 
   @Test
   void otherTablesTruncatesAndNonChangeRecords_becomeNothing() {
-    assertThat(ChangeRecords.of(record("cdc_heartbeat", "u", null, row("a", 1), null))).isEmpty();
-    assertThat(ChangeRecords.of(record("feature_flags", "t", null, null, null))).isEmpty();
-    assertThat(ChangeRecords.of(new SourceRecord(Map.of(), Map.of(), "t", null, null, null, null)))
+    assertThat(ChangeRecords.of(record("audit_log", "c", null, row("a", 1), null), EVERY_10S))
+        .isEmpty();
+    assertThat(ChangeRecords.of(record("feature_flags", "t", null, null, null), EVERY_10S))
+        .isEmpty();
+    assertThat(
+            ChangeRecords.of(
+                new SourceRecord(Map.of(), Map.of(), "t", null, null, null, null), EVERY_10S))
         .isEmpty();
     Schema heartbeat = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
     assertThat(
@@ -143,20 +214,8 @@ class ChangeRecordsTest {
                     null,
                     null,
                     heartbeat,
-                    new Struct(heartbeat).put("ts_ms", 1L))))
+                    new Struct(heartbeat).put("ts_ms", 1L)),
+                EVERY_10S))
         .isEmpty();
-  }
-
-  @Test
-  void databaseAddress_comesFromTheJdbcUrl() {
-    assertThat(DatabaseAddress.of("jdbc:postgresql://db.internal:6543/flags?sslmode=require"))
-        .isEqualTo(new DatabaseAddress("db.internal", 6543, "flags"));
-    assertThat(DatabaseAddress.of("jdbc:postgresql://localhost/flags"))
-        .isEqualTo(new DatabaseAddress("localhost", 5432, "flags"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatabaseAddress.of("jdbc:mysql://x/y"))
-        .isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> DatabaseAddress.of("jdbc:postgresql://a:1,b:2/"))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }

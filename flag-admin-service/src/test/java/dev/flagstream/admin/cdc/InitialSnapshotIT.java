@@ -33,7 +33,8 @@ class InitialSnapshotIT {
             "--flags.cdc.enabled=" + capture,
             "--flags.cdc.slot-name=snapshot_it",
             "--flags.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers(),
-            "--flags.kafka.topic=" + TOPIC);
+            "--flags.kafka.topic=" + TOPIC,
+            "--flags.kafka.replication-factor=1");
   }
 
   @Test

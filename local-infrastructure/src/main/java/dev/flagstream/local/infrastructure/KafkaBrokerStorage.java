@@ -76,20 +76,24 @@ final class KafkaBrokerStorage {
    * Writes the broker's properties for this start and returns their path. The controller port may
    * differ from start to start: the quorum's only voter is named in the properties ({@code
    * controller.quorum.voters}) rather than recorded in the metadata log, as {@code --standalone}
-   * would, so no port is stored in the data.
+   * would, so no port is stored in the data. With {@code sasl} enabled, every listener asks for
+   * credentials and ACLs decide what each user may do.
    */
-  Path writeProperties(int port, int controllerPort) {
+  Path writeProperties(int port, int controllerPort, KafkaSasl sasl) {
     Properties properties = new Properties();
+    String protocol = sasl.protocol();
     properties.setProperty("process.roles", "broker,controller");
     properties.setProperty("node.id", Integer.toString(NODE_ID));
     properties.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
     properties.setProperty(
-        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-    properties.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        "listeners",
+        protocol + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    properties.setProperty("advertised.listeners", protocol + "://localhost:" + port);
     properties.setProperty(
-        "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        "listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
     properties.setProperty("controller.listener.names", "CONTROLLER");
-    properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    properties.setProperty("inter.broker.listener.name", protocol);
+    sasl.addBrokerSettings(properties);
     properties.setProperty("log.dirs", logDirectory().toString());
     // One node: every internal topic has one replica, and that replica is enough.
     properties.setProperty("offsets.topic.replication.factor", "1");

@@ -2,23 +2,29 @@ package dev.flagstream.local.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +32,14 @@ import org.jspecify.annotations.Nullable;
  * own, started from the {@code kafka_2.13} jar on the class path. Being a separate process, it can
  * be stopped gracefully ({@link #stop()}), killed outright ({@link #kill()}) and started again
  * ({@link #start()}) on the same port and data directory, so clients reconnect and find their data:
- * what "Kafka down, then back" and crash tests need.
+ * what "Kafka down, then back" and crash tests need. {@link #freeze()} pauses it instead (SIGSTOP):
+ * connections stay open but nothing answers, as with a hung broker or a partition that drops
+ * packets, until {@link #thaw()}.
+ *
+ * <p>{@link Builder#saslUser(String, String)} makes every listener ask for SASL/PLAIN credentials
+ * and authorize by ACLs: {@link #clientProperties(String)} signs a client in as a user, {@link
+ * #grant(String, String, AclOperation...)} gives that user rights on a topic, and the broker's own
+ * super user ({@link #superUserProperties()}) may do anything.
  *
  * <p>{@link #start()} returns only when the broker answers requests. Measured on two cores: a
  * restart takes about 4 s, most of it the new JVM loading Kafka; the first start of a data
@@ -44,21 +57,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LocalKafka implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path dataDirectory;
   private final boolean temporary;
   private final int port;
   private final KafkaBrokerStorage storage;
+  private final KafkaSasl sasl;
   private final Thread shutdownHook;
   // Volatile for the shutdown hook, which must not wait for a lock a blocked start() may hold.
   private volatile @Nullable Process broker;
+  private volatile boolean frozen;
   private boolean closed;
 
-  private LocalKafka(Path dataDirectory, boolean temporary, int port) {
+  private LocalKafka(Path dataDirectory, boolean temporary, int port, KafkaSasl sasl) {
     this.dataDirectory = dataDirectory;
     this.temporary = temporary;
     this.port = port;
+    this.sasl = sasl;
     this.storage = new KafkaBrokerStorage(dataDirectory);
     this.shutdownHook = new Thread(this::release, "local-kafka-shutdown-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -83,6 +98,47 @@ public final class LocalKafka implements AutoCloseable {
     return "localhost:" + port;
   }
 
+  /**
+   * Settings that sign a Kafka client in as {@code user}, one given to {@link
+   * Builder#saslUser(String, String)}: {@code security.protocol}, {@code sasl.mechanism} and {@code
+   * sasl.jaas.config}. Empty when the broker asks for no credentials.
+   *
+   * @throws IllegalArgumentException for a user the broker does not know
+   */
+  public Map<String, Object> clientProperties(String user) {
+    return sasl.clientProperties(user);
+  }
+
+  /** {@link #clientProperties(String)} of the broker's own super user, who may do anything. */
+  public Map<String, Object> superUserProperties() {
+    return sasl.enabled() ? sasl.clientProperties(KafkaSasl.SUPER_USER) : Map.of();
+  }
+
+  /**
+   * Allows {@code user} the {@code operations} on the topic named {@code topic} (a literal name),
+   * from any host; blocks until the broker has the ACLs. Needs a broker with SASL users.
+   */
+  public void grant(String user, String topic, AclOperation... operations) {
+    if (!sasl.enabled()) {
+      throw new IllegalStateException("the broker authorizes nothing: it has no SASL users");
+    }
+    List<AclBinding> acls = new ArrayList<>();
+    for (AclOperation operation : operations) {
+      acls.add(
+          new AclBinding(
+              new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+              new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)));
+    }
+    try (Admin admin = Admin.create(adminConfig("local-kafka-grant"))) {
+      admin.createAcls(acls).all().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not grant " + user + " rights on " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while granting", e);
+    }
+  }
+
   /** Whether the broker's process is alive; false after {@link #stop()} and {@link #kill()}. */
   public boolean isRunning() {
     Process process = broker;
@@ -103,16 +159,17 @@ public final class LocalKafka implements AutoCloseable {
     if (isRunning()) {
       return;
     }
-    Path properties = storage.writeProperties(port, freePort());
+    Path properties = storage.writeProperties(port, freePort(), sasl);
     storage.formatUnlessFormatted(properties);
     long output = storage.logLength();
-    Process process = launch(properties);
+    Process process = BrokerJvm.launch(properties, storage.logFile());
     broker = process;
+    frozen = false;
     try {
-      awaitReady(process);
+      BrokerJvm.awaitReady(process, port, adminConfig("local-kafka-readiness"), START_TIMEOUT);
     } catch (RuntimeException e) {
       process.destroyForcibly();
-      awaitExit(process, STOP_TIMEOUT);
+      BrokerJvm.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
       broker = null;
       throw new IllegalStateException(
           e.getMessage()
@@ -142,9 +199,41 @@ public final class LocalKafka implements AutoCloseable {
     Process process = broker;
     if (process != null) {
       process.destroyForcibly();
-      awaitExit(process, STOP_TIMEOUT);
+      BrokerJvm.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
       broker = null;
+      frozen = false;
     }
+  }
+
+  /**
+   * Pauses the broker's process (SIGSTOP): it keeps its connections and its data but answers
+   * nothing, neither requests nor keep-alives, as a hung broker would, until {@link #thaw()}.
+   * Clients see timeouts, not refused connections. {@link #stop()}, {@link #kill()} and {@link
+   * #close()} thaw it first.
+   *
+   * @throws IllegalStateException when the broker is not running
+   */
+  public synchronized void freeze() {
+    Process process = broker;
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("the broker is not running");
+    }
+    BrokerJvm.signal(process, "STOP");
+    frozen = true;
+  }
+
+  /** Lets a frozen broker run again (SIGCONT); it carries on where it was. No-op otherwise. */
+  public synchronized void thaw() {
+    Process process = broker;
+    if (frozen && process != null && process.isAlive()) {
+      BrokerJvm.signal(process, "CONT");
+    }
+    frozen = false;
+  }
+
+  /** Whether {@link #freeze()} paused the broker and it has not been thawed since. */
+  public boolean isFrozen() {
+    return frozen;
   }
 
   /** {@link #stop()}, then {@link #start()}: same port, same data. */
@@ -175,114 +264,23 @@ public final class LocalKafka implements AutoCloseable {
     }
   }
 
-  private Process launch(Path properties) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder command =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xmx512m",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-                // Logback without a configuration logs at DEBUG: far too much from a broker.
-                "-Dlogback.configurationFile=dev/flagstream/local/infrastructure/kafka-logback.xml",
-                // Kafka logs through SLF4J; without Log4j Core (see the POM) Log4j would report
-                // an ERROR about its own missing backend, which is none of the broker's errors.
-                "-Dlog4j2.statusLoggerLevel=OFF",
-                "-cp",
-                System.getProperty("java.class.path"),
-                KafkaBrokerProcess.class.getName(),
-                Long.toString(ProcessHandle.current().pid()),
-                properties.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(Redirect.appendTo(storage.logFile().toFile()));
-    try {
-      return command.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + java, e);
-    }
-  }
-
-  private void awaitReady(Process process) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    // Connecting first keeps the admin client from logging a warning every retry meanwhile.
-    awaitUntil(process, deadline, this::accepts);
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG,
-            "local-kafka-readiness");
-    try (Admin admin = Admin.create(config)) {
-      awaitUntil(process, deadline, () -> answers(admin));
-    }
-  }
-
-  private static void awaitUntil(Process process, long deadline, BooleanSupplier condition) {
-    try {
-      while (!condition.getAsBoolean()) {
-        // Waiting on the process, rather than sleeping, notices its death at once.
-        if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-          throw new IllegalStateException(
-              "Kafka exited with status " + process.exitValue() + " while starting");
-        }
-        if (System.nanoTime() - deadline > 0) {
-          throw new IllegalStateException(
-              "Kafka did not answer within " + START_TIMEOUT.toSeconds() + " s");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while Kafka was starting", e);
-    }
-  }
-
-  private boolean accepts() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("localhost", port), 1_000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean answers(Admin admin) {
-    try {
-      return !admin
-          .describeCluster(new DescribeClusterOptions().timeoutMs(1_000))
-          .nodes()
-          .get()
-          .isEmpty();
-    } catch (ExecutionException e) {
-      return false; // still catching up with its metadata
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while Kafka was starting", e);
-    }
+  private Map<String, Object> adminConfig(String clientId) {
+    Map<String, Object> config = new HashMap<>(superUserProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    return config;
   }
 
   private void terminateBroker() {
     Process process = broker;
     if (process != null) {
-      terminate(process);
+      if (frozen) {
+        // A paused process keeps SIGTERM pending; it must run to shut down.
+        BrokerJvm.signal(process, "CONT");
+        frozen = false;
+      }
+      BrokerJvm.terminate(process);
       broker = null;
-    }
-  }
-
-  private static void terminate(Process process) {
-    process.destroy();
-    if (!awaitExit(process, STOP_TIMEOUT)) {
-      process.destroyForcibly();
-      awaitExit(process, STOP_TIMEOUT);
-    }
-  }
-
-  private static boolean awaitExit(Process process, Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      return false;
     }
   }
 
@@ -308,8 +306,20 @@ public final class LocalKafka implements AutoCloseable {
   public static final class Builder {
     private @Nullable Path dataDirectory;
     private int port;
+    private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Adds a SASL/PLAIN user. With at least one, every listener asks for credentials (protocol
+     * {@code SASL_PLAINTEXT}) and ACLs decide what each user may do: nothing until {@link
+     * LocalKafka#grant(String, String, AclOperation...)}. Names and passwords are 1 to 64 of {@code
+     * A-Z a-z 0-9 . _ @ -}.
+     */
+    public Builder saslUser(String name, String password) {
+      saslUsers.put(name, password);
+      return this;
+    }
 
     /** Keeps the data in {@code directory}, so a restart finds it again; temporary otherwise. */
     public Builder dataDirectory(Path directory) {
@@ -339,7 +349,8 @@ public final class LocalKafka implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      LocalKafka kafka = new LocalKafka(directory, temporary, port > 0 ? port : freePort());
+      KafkaSasl sasl = saslUsers.isEmpty() ? KafkaSasl.off() : KafkaSasl.plain(saslUsers);
+      LocalKafka kafka = new LocalKafka(directory, temporary, port > 0 ? port : freePort(), sasl);
       try {
         kafka.start();
       } catch (RuntimeException e) {

@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server, started from the binaries of a Maven artifact, configured for logical
- * decoding so that change data capture works against it. Thread-safe; {@link #close()} stops the
- * server.
+ * decoding so that change data capture works against it, with the write-ahead log a replication
+ * slot may hold back bounded ({@link Builder#maxSlotWalKeepSize(String)}). Thread-safe; {@link
+ * #close()} stops the server.
  */
 public final class LocalPostgres implements AutoCloseable {
   /** The superuser of the server. */
   public static final String USER = "postgres";
+
+  /** The default of {@link Builder#maxSlotWalKeepSize(String)}. */
+  public static final String DEFAULT_MAX_SLOT_WAL_KEEP_SIZE = "1GB";
 
   private final EmbeddedPostgres server;
 
@@ -78,8 +82,23 @@ public final class LocalPostgres implements AutoCloseable {
     private @Nullable Path dataDirectory;
     private int port;
     private boolean durable;
+    private String maxSlotWalKeepSize = DEFAULT_MAX_SLOT_WAL_KEEP_SIZE;
 
     private Builder() {}
+
+    /**
+     * The most write-ahead log a replication slot may hold back ({@code max_slot_wal_keep_size}, in
+     * PostgreSQL's units such as {@code 64MB}); a slot that falls further behind is invalidated
+     * ({@code wal_status = lost}) rather than fill the disk. {@value
+     * #DEFAULT_MAX_SLOT_WAL_KEEP_SIZE} by default: a local run writes a few kilobytes per flag
+     * change and per capture heartbeat, so this is months of changes made while capture is stopped,
+     * yet a broken capture can never take more than that of a laptop's disk. {@code -1} keeps log
+     * for slots without bound, PostgreSQL's own default.
+     */
+    public Builder maxSlotWalKeepSize(String size) {
+      this.maxSlotWalKeepSize = size;
+      return this;
+    }
 
     /** Keeps the data in {@code directory}, so a restart finds it again; temporary otherwise. */
     public Builder dataDirectory(Path directory) {
@@ -107,8 +126,9 @@ public final class LocalPostgres implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("wal_level", "logical")
-              .setServerConfig("max_replication_slots", "10")
-              .setServerConfig("max_wal_senders", "10")
+              .setServerConfig("max_replication_slots", "20")
+              .setServerConfig("max_wal_senders", "20")
+              .setServerConfig("max_slot_wal_keep_size", maxSlotWalKeepSize)
               // zonky turns this off; change data capture then waits ~200 ms for every commit.
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("fsync", durable ? "on" : "off")

@@ -1,12 +1,14 @@
 package dev.flagstream.local.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class KafkaBrokerStorageTest {
   @Test
   void properties_describeASingleNodeThatCreatesNoTopicsByItself(@TempDir Path data)
       throws IOException {
-    Properties properties = load(new KafkaBrokerStorage(data).writeProperties(9092, 9093));
+    Properties properties =
+        load(new KafkaBrokerStorage(data).writeProperties(9092, 9093, KafkaSasl.off()));
 
     assertThat(properties)
         .containsEntry("process.roles", "broker,controller")
@@ -30,14 +33,42 @@ class KafkaBrokerStorageTest {
   }
 
   @Test
+  void withSaslUsers_everyListenerAsksForCredentials_andOnlyTheBrokerIsSuperUser(@TempDir Path data)
+      throws IOException {
+    KafkaSasl sasl = KafkaSasl.plain(Map.of("writer", "writer-secret"));
+    Properties properties = load(new KafkaBrokerStorage(data).writeProperties(9092, 9093, sasl));
+
+    assertThat(properties)
+        .containsEntry("listeners", "SASL_PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093")
+        .containsEntry(
+            "listener.security.protocol.map",
+            "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+        .containsEntry("sasl.enabled.mechanisms", "PLAIN")
+        .containsEntry("super.users", "User:local-kafka")
+        .containsEntry("allow.everyone.if.no.acl.found", "false");
+    assertThat(properties.getProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config"))
+        .contains("user_writer=\"writer-secret\"")
+        .contains("username=\"local-kafka\"");
+    assertThat(sasl.clientProperties("writer"))
+        .containsEntry("security.protocol", "SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism", "PLAIN");
+    assertThatThrownBy(() -> sasl.clientProperties("stranger"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KafkaSasl.plain(Map.of("writer", "a\" b")))
+        .as("a quote would end the JAAS value")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(KafkaSasl.off().clientProperties("anyone")).isEmpty();
+  }
+
+  @Test
   void format_happensOnce_soARestartKeepsTheClusterAndItsData(@TempDir Path data)
       throws IOException {
     KafkaBrokerStorage storage = new KafkaBrokerStorage(data);
     Path meta = data.resolve("kraft-combined-logs").resolve("meta.properties");
 
-    storage.formatUnlessFormatted(storage.writeProperties(9092, 9093));
+    storage.formatUnlessFormatted(storage.writeProperties(9092, 9093, KafkaSasl.off()));
     String clusterId = load(meta).getProperty("cluster.id");
-    storage.formatUnlessFormatted(storage.writeProperties(9092, 9094));
+    storage.formatUnlessFormatted(storage.writeProperties(9092, 9094, KafkaSasl.off()));
 
     assertThat(clusterId).isNotBlank();
     assertThat(load(meta).getProperty("cluster.id")).isEqualTo(clusterId);

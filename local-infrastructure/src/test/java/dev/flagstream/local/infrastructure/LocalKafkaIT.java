@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,7 +27,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -115,6 +121,98 @@ class LocalKafkaIT {
   }
 
   @Test
+  void aFrozenBroker_answersNothing_untilThawed_thenDeliversWhatWasSentMeanwhile()
+      throws Exception {
+    try (LocalKafka kafka = LocalKafka.startTemporary();
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        Producer<String, String> producer =
+            producer(kafka, Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000))) {
+      createTopic(kafka);
+      send(producer, "before");
+
+      kafka.freeze();
+      assertThat(kafka.isFrozen()).isTrue();
+      assertThat(kafka.isRunning()).as("paused, not dead").isTrue();
+      Future<RecordMetadata> meanwhile = producer.send(new ProducerRecord<>(TOPIC, "meanwhile"));
+      assertThatThrownBy(
+              () ->
+                  admin
+                      .describeCluster(new DescribeClusterOptions().timeoutMs(1_000))
+                      .nodes()
+                      .get())
+          .as("nothing answers")
+          .hasCauseInstanceOf(TimeoutException.class);
+      assertThat(meanwhile.isDone()).as("nothing is acknowledged while frozen").isFalse();
+
+      kafka.thaw();
+      assertThat(kafka.isFrozen()).isFalse();
+      meanwhile.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(readTopic(kafka, 2)).containsExactly("before", "meanwhile");
+
+      kafka.freeze();
+    } // close() thaws the broker first, or its SIGTERM would wait for ever
+  }
+
+  @Test
+  void withSaslUsers_onlyGrantedUsersWithTheirPasswordsGetIn() throws Exception {
+    try (LocalKafka kafka =
+        LocalKafka.builder()
+            .saslUser("writer", "writer-secret")
+            .saslUser("reader", "reader-secret")
+            .start()) {
+      try (Admin admin = Admin.create(withServers(kafka, kafka.superUserProperties()))) {
+        admin
+            .createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+            .all()
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+      kafka.grant("writer", TOPIC, AclOperation.WRITE, AclOperation.DESCRIBE);
+      kafka.grant("reader", TOPIC, AclOperation.READ, AclOperation.DESCRIBE);
+
+      try (Producer<String, String> writer = producer(kafka, kafka.clientProperties("writer"))) {
+        send(writer, "from-the-writer");
+      }
+      try (Producer<String, String> reader =
+          producer(kafka, quick(kafka.clientProperties("reader")))) {
+        assertThatThrownBy(() -> send(reader, "from-the-reader"))
+            .as("reading rights do not allow writing")
+            .hasCauseInstanceOf(AuthorizationException.class);
+      }
+      Map<String, Object> wrongPassword = new HashMap<>(kafka.clientProperties("writer"));
+      wrongPassword.put(
+          "sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required"
+              + " username=\"writer\" password=\"guess\";");
+      try (Producer<String, String> impostor = producer(kafka, quick(wrongPassword))) {
+        assertThatThrownBy(() -> send(impostor, "forged"))
+            .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+      }
+      try (Producer<String, String> anonymous = producer(kafka, quick(Map.of()))) {
+        assertThatThrownBy(() -> send(anonymous, "forged"))
+            .as("a client without credentials gets nothing through")
+            .isInstanceOf(ExecutionException.class);
+      }
+      try (Consumer<String, String> reader =
+          new KafkaConsumer<>(
+              withServers(kafka, kafka.clientProperties("reader")),
+              new StringDeserializer(),
+              new StringDeserializer())) {
+        List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0));
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        assertThat(pollUntil(reader, 1)).containsExactly("from-the-writer");
+      }
+
+      kafka.restart();
+      try (Producer<String, String> writer = producer(kafka, kafka.clientProperties("writer"))) {
+        send(writer, "after-a-restart");
+      }
+    }
+  }
+
+  @Test
   void start_onATakenPort_failsWithTheBrokersOwnExplanation() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThatThrownBy(() -> LocalKafka.builder().port(taken.getLocalPort()).start())
@@ -134,6 +232,21 @@ class LocalKafkaIT {
           .all()
           .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
+  }
+
+  private static Map<String, Object> withServers(LocalKafka kafka, Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    return config;
+  }
+
+  /** Gives up within seconds, for sends that must fail. */
+  private static Map<String, Object> quick(Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000);
+    return config;
   }
 
   private static Producer<String, String> producer(LocalKafka kafka, Map<String, Object> extra) {

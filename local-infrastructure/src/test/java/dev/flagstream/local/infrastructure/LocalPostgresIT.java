@@ -22,6 +22,9 @@ class LocalPostgresIT {
         Statement sql = connection.createStatement()) {
       assertThat(setting(sql, "wal_level")).isEqualTo("logical");
       assertThat(setting(sql, "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(sql, "max_slot_wal_keep_size"))
+          .as("a slot never holds back more log than this")
+          .isEqualTo("1GB");
       assertThat(setting(sql, "server_version")).startsWith("17.");
       assertThat(postgres.jdbcUrl("flags"))
           .isEqualTo("jdbc:postgresql://localhost:" + postgres.port() + "/flags");
@@ -31,7 +34,11 @@ class LocalPostgresIT {
   @Test
   void keepsItsDataAcrossRestarts_inADataDirectory(@TempDir Path data) throws SQLException {
     try (LocalPostgres postgres =
-            LocalPostgres.builder().dataDirectory(data).durable(true).start();
+            LocalPostgres.builder()
+                .dataDirectory(data)
+                .durable(true)
+                .maxSlotWalKeepSize("64MB")
+                .start();
         Connection connection =
             DriverManager.getConnection(
                 postgres.createDatabaseIfMissing("flags"), LocalPostgres.USER, "");
@@ -39,6 +46,7 @@ class LocalPostgresIT {
       sql.execute("CREATE TABLE kept (value TEXT)");
       sql.execute("INSERT INTO kept VALUES ('still here')");
       assertThat(setting(sql, "fsync")).isEqualTo("on");
+      assertThat(setting(sql, "max_slot_wal_keep_size")).isEqualTo("64MB");
     }
     try (LocalPostgres postgres = LocalPostgres.builder().dataDirectory(data).start();
         Connection connection =

@@ -48,7 +48,13 @@ public final class LocalPlatform implements AutoCloseable {
   void start() {
     credentials = LocalCredentials.loadOrCreate(home);
     LocalPostgres postgres =
-        LocalPostgres.builder().dataDirectory(home.resolve("postgres")).durable(true).start();
+        LocalPostgres.builder()
+            .dataDirectory(home.resolve("postgres"))
+            .durable(true)
+            // Bounds what a stopped or failing capture can make PostgreSQL keep: months of local
+            // changes, yet never more than this of the disk. See docs/change-data-capture.md.
+            .maxSlotWalKeepSize("1GB")
+            .start();
     running.push(postgres);
     String database = postgres.createDatabaseIfMissing("flagstream");
     kafka = LocalKafka.builder().dataDirectory(home.resolve("kafka")).port(kafkaPort).start();
