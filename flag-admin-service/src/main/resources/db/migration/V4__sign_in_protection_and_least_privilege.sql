@@ -45,6 +45,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',
                    schema, runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', schema, runtime);
+    -- setval, for capture's re-versioning after a database restore moved the sequence back
+    EXECUTE format('GRANT UPDATE ON SEQUENCE flag_version_seq TO %I', runtime);
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I'
                    ' GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', schema, runtime);
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I',

@@ -159,7 +159,7 @@ public final class LocalKafka implements AutoCloseable {
     if (isRunning()) {
       return;
     }
-    Path properties = storage.writeProperties(port, freePort(), sasl);
+    Path properties = storage.writeProperties(port, freePortOtherThan(port), sasl);
     storage.formatUnlessFormatted(properties);
     long output = storage.logLength();
     Process process = BrokerJvm.launch(properties, storage.logFile());
@@ -282,6 +282,18 @@ public final class LocalKafka implements AutoCloseable {
       BrokerJvm.terminate(process);
       broker = null;
     }
+  }
+
+  /**
+   * A free port for the controller. After {@link #kill()} the broker's own port is free too, and
+   * the system may offer it; the broker would then refuse to start with two listeners on it.
+   */
+  private static int freePortOtherThan(int taken) {
+    int port = freePort();
+    while (port == taken) {
+      port = freePort();
+    }
+    return port;
   }
 
   private static int freePort() {
