@@ -98,6 +98,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof org.springframework.security.access.AccessDeniedException) {
       throw e; // the security filter chain answers these
     }
+    if (DatabaseOutage.isDatabaseAway(e)) {
+      throw e; // answered as 503 by DatabaseOutage, like failures before any controller
+    }
     log.error("Request {} failed", RequestIds.current(), e);
     return problem(
         Problems.detail(

@@ -3,7 +3,9 @@ package dev.flagstream.admin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.Api;
+import dev.flagstream.admin.fixtures.Response;
 import dev.flagstream.admin.fixtures.TestDatabase;
 import dev.flagstream.local.infrastructure.TcpProxy;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "flags.bootstrap.token=" + TestAccounts.ADMIN_TOKEN,
       "spring.datasource.hikari.connection-timeout=1000",
       "spring.datasource.hikari.validation-timeout=500",
       "flags.cdc.enabled=false"
@@ -54,6 +57,38 @@ class HealthIT {
         .isTrue();
     assertThat(api.get("/health/live").json().get("status").asString()).isEqualTo("UP");
     assertThat(api.get("/health/ready").json().get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void apiCalls_are503ProblemsWithRetryAfter_whileTheDatabaseIsUnreachable_andRecover() {
+    Api admin = new Api(port).as(TestAccounts.ADMIN_TOKEN);
+    assertThat(admin.get("/api/admin/flags").status()).isEqualTo(200);
+    try {
+      DATABASE_LINK.cut();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                Response read = admin.get("/api/admin/flags");
+                assertThat(read.status()).as(read.toString()).isEqualTo(503);
+                assertThat(read.header("Content-Type"))
+                    .hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(read.header("Retry-After")).contains("5");
+                assertThat(read.json().get("type").asString())
+                    .isEqualTo("https://flagstream.dev/problems/service-unavailable");
+              });
+      assertThat(admin.post("/api/admin/flags", "{\"name\":\"during-outage\"}").status())
+          .isEqualTo(503);
+    } finally {
+      DATABASE_LINK.restore();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(admin.get("/api/admin/flags").status()).isEqualTo(200));
+    assertThat(admin.get("/api/admin/flags/during-outage").status())
+        .as("the refused write changed nothing")
+        .isEqualTo(404);
   }
 
   @Test
