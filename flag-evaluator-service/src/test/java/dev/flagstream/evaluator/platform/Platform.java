@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,11 +31,23 @@ final class Platform implements AutoCloseable {
   private final Path postgresData;
   private final int postgresPort;
   private LocalPostgres postgres;
-  final LocalKafka kafka = LocalKafka.startTemporary();
+  final LocalKafka kafka;
+  private final Map<String, Object> evaluatorKafka;
   private final ConfigurableApplicationContext admin;
   private final List<ConfigurableApplicationContext> evaluators = new ArrayList<>();
 
+  /** The platform on a Kafka broker of its own that asks for no credentials. */
   Platform() {
+    this(LocalKafka.startTemporary(), Map.of(), Map.of());
+  }
+
+  /**
+   * The platform on {@code kafka}, which it closes with itself; the admin service and the
+   * evaluators sign in to it with the Kafka client settings given.
+   */
+  Platform(LocalKafka kafka, Map<String, Object> adminKafka, Map<String, Object> evaluatorKafka) {
+    this.kafka = kafka;
+    this.evaluatorKafka = evaluatorKafka;
     try {
       postgresData = Files.createTempDirectory("platform-postgres");
       postgresPort = freePort();
@@ -42,9 +55,9 @@ final class Platform implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     startPostgres();
-    admin =
-        new SpringApplicationBuilder(AdminApplication.class)
-            .run(
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.createDatabaseIfMissing("flagstream"),
                 "--spring.datasource.username=" + LocalPostgres.USER,
@@ -56,7 +69,17 @@ final class Platform implements AutoCloseable {
                 "--flags.cdc.publish-timeout=5s",
                 "--flags.cdc.max-restart-backoff=2s",
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--flags.kafka.replication-factor=1");
+                "--flags.kafka.replication-factor=1"));
+    arguments.addAll(kafkaArguments(adminKafka));
+    admin =
+        new SpringApplicationBuilder(AdminApplication.class).run(arguments.toArray(String[]::new));
+  }
+
+  /** Kafka client settings as the services take them: {@code flags.kafka.properties[name]}. */
+  private static List<String> kafkaArguments(Map<String, Object> settings) {
+    return settings.entrySet().stream()
+        .map(setting -> "--flags.kafka.properties[" + setting.getKey() + "]=" + setting.getValue())
+        .toList();
   }
 
   void startPostgres() {
@@ -73,9 +96,9 @@ final class Platform implements AutoCloseable {
 
   /** Starts an evaluator refreshing from the admin snapshot every {@code refresh}. */
   ConfigurableApplicationContext startEvaluator(Duration refresh) {
-    ConfigurableApplicationContext evaluator =
-        EvaluatorApplication.builder()
-            .run(
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--flags.admin-url=http://localhost:" + adminPort(),
@@ -83,7 +106,10 @@ final class Platform implements AutoCloseable {
                 "--flags.refresh-interval=" + refresh.toMillis() + "ms",
                 "--flags.keys.server=" + SERVER_KEY,
                 "--flags.keys.client=" + CLIENT_KEY,
-                "--flags.stream.heartbeat-interval=1s");
+                "--flags.stream.heartbeat-interval=1s"));
+    arguments.addAll(kafkaArguments(evaluatorKafka));
+    ConfigurableApplicationContext evaluator =
+        EvaluatorApplication.builder().run(arguments.toArray(String[]::new));
     evaluators.add(evaluator);
     return evaluator;
   }
