@@ -1,7 +1,6 @@
 package dev.flagstream.local.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -94,10 +93,35 @@ class TcpProxyTest {
   }
 
   @Test
-  void close_stopsListening() {
+  void close_dropsConnectionsAndStopsForwarding() throws IOException {
     int port = proxy.port();
-    proxy.close();
-    assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(IOException.class);
+    try (Socket socket = new Socket("localhost", port);
+        var in = reader(socket);
+        var out = writer(socket)) {
+      out.println("before");
+      assertThat(in.readLine()).isEqualTo("echo before");
+      proxy.close();
+      assertThat(in.readLine()).as("the open connection ends").isNull();
+    }
+    assertThat(answerThrough(port, "after")).as("nothing is forwarded after close").isNull();
+  }
+
+  /**
+   * The echo's answer to one line sent to {@code port}, or null when nothing answers with an echo.
+   * A refused connection is the usual outcome, but another process may already have picked up the
+   * freed port (or the kernel made a TCP self-connect), so anything but the echo counts as closed.
+   */
+  private static String answerThrough(int port, String line) {
+    try (Socket socket = new Socket("localhost", port);
+        var in = reader(socket);
+        var out = writer(socket)) {
+      socket.setSoTimeout(2_000);
+      out.println(line);
+      String answer = in.readLine();
+      return ("echo " + line).equals(answer) ? answer : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static BufferedReader reader(Socket socket) throws IOException {
