@@ -7,6 +7,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.ChangeOrder;
 import dev.flagstream.contracts.change.FlagChangeEvent;
+import dev.flagstream.contracts.change.HeldState;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.flag.Flag;
@@ -41,16 +42,15 @@ public final class FlagStore {
   public static final Duration MARKER_RETENTION = Duration.ofHours(25);
 
   /**
-   * A flag; or, when {@code compiled} is null, the marker of its deletion, or of its removal by a
-   * snapshot ({@code absent}), which a change of the same version lifts.
+   * What is held for a name: the flag, compiled, or, when {@code compiled} is null, the marker of
+   * its deletion or of its removal by a snapshot.
    *
    * @param receivedRevision the revision of the event or snapshot that brought it, {@link
    *     FlagSnapshot#UNKNOWN_REVISION} when unknown
    */
   record Held(
+      HeldState state,
       @Nullable CompiledFlag compiled,
-      long version,
-      boolean absent,
       long receivedRevision,
       long receivedAtNanos) {
     @Nullable Flag flag() {
@@ -103,11 +103,7 @@ public final class FlagStore {
 
   /** Whether the store has applied the change {@code token} names, or a later one of its flag. */
   public boolean hasApplied(RevisionToken token) {
-    Held current = held.getIfPresent(token.name());
-    // A removal by snapshot is no delete: the flag may come back at the same version.
-    return current == null || current.absent()
-        ? token.isReachedBy(false, 0, false)
-        : token.isReachedBy(true, current.version(), current.compiled() == null);
+    return token.isReachedBy(stateOf(held.getIfPresent(token.name())));
   }
 
   /**
@@ -134,13 +130,12 @@ public final class FlagStore {
 
   /** Applies a change event; the change of a held flag it caused, if any. */
   public synchronized Optional<FlagChanged> apply(FlagChangeEvent event) {
-    boolean delete = event.op() == ChangeOp.DELETE;
     Optional<FlagChanged> change =
         replace(
             event.name(),
             event.version(),
-            delete,
-            delete ? null : event.flag(),
+            event.op(),
+            event.flag(),
             event.revision(),
             event.changedAt());
     // Raised after the flag is replaced, so that a reader never sees a revision ahead of the flags.
@@ -155,9 +150,15 @@ public final class FlagStore {
       if (current == null || current.flag() == null) {
         return Optional.empty();
       }
-      return replace(name, current.version(), true, null, FlagSnapshot.UNKNOWN_REVISION, null);
+      return replace(
+          name,
+          current.state().version(),
+          ChangeOp.DELETE,
+          null,
+          FlagSnapshot.UNKNOWN_REVISION,
+          null);
     }
-    return replace(name, version, true, null, FlagSnapshot.UNKNOWN_REVISION, null);
+    return replace(name, version, ChangeOp.DELETE, null, FlagSnapshot.UNKNOWN_REVISION, null);
   }
 
   /** Applies a capture heartbeat: no flag changes, the revision held rises to its revision. */
@@ -178,7 +179,7 @@ public final class FlagStore {
     Set<String> present = new HashSet<>();
     for (Flag flag : snapshot.flags()) {
       present.add(flag.name());
-      replace(flag.name(), flag.version(), false, flag, snapshot.revision(), null)
+      replace(flag.name(), flag.version(), ChangeOp.UPSERT, flag, snapshot.revision(), null)
           .ifPresent(changes::add);
     }
     for (var entry : held.asMap().entrySet()) {
@@ -189,7 +190,11 @@ public final class FlagStore {
           && ChangeOrder.snapshotProvesGone(snapshot.revision(), current.receivedRevision())) {
         held.put(
             entry.getKey(),
-            new Held(null, current.version(), true, snapshot.revision(), nanoTime.getAsLong()));
+            new Held(
+                HeldState.absent(current.state().version()),
+                null,
+                snapshot.revision(),
+                nanoTime.getAsLong()));
         changes.add(new FlagChanged(entry.getKey(), current.flag(), null, null));
       }
     }
@@ -212,22 +217,20 @@ public final class FlagStore {
   private Optional<FlagChanged> replace(
       String name,
       long version,
-      boolean delete,
+      ChangeOp op,
       @Nullable Flag flag,
       long receivedRevision,
       @Nullable Instant committedAt) {
     Held current = held.getIfPresent(name);
-    if (!supersedes(current, version, delete)) {
+    if (!ChangeOrder.supersedes(stateOf(current), version, op)) {
       return Optional.empty();
     }
+    long now = nanoTime.getAsLong();
     held.put(
         name,
-        new Held(
-            flag == null ? null : CompiledFlag.of(flag),
-            version,
-            false,
-            receivedRevision,
-            nanoTime.getAsLong()));
+        flag == null
+            ? new Held(HeldState.deleted(version), null, receivedRevision, now)
+            : new Held(HeldState.flag(version), CompiledFlag.of(flag), receivedRevision, now));
     wakeWaiters();
     Flag previous = current == null ? null : current.flag();
     if (previous == null && flag == null) {
@@ -236,15 +239,8 @@ public final class FlagStore {
     return Optional.of(new FlagChanged(name, previous, flag, committedAt));
   }
 
-  private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
-    if (current == null) {
-      return true;
-    }
-    if (current.absent()) {
-      return ChangeOrder.supersedesAbsence(current.version(), version);
-    }
-    return ChangeOrder.supersedes(
-        true, current.version(), current.compiled() == null, version, delete);
+  private static @Nullable HeldState stateOf(@Nullable Held current) {
+    return current == null ? null : current.state();
   }
 
   private void wakeWaiters() {

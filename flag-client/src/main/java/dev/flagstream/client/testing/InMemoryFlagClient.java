@@ -5,6 +5,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.client.FlagEvaluation;
 import dev.flagstream.client.Subscription;
+import dev.flagstream.contracts.change.HeldState;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
@@ -155,12 +156,10 @@ public final class InMemoryFlagClient implements FlagClient {
   private boolean holds(RevisionToken token) {
     Flag held = flags.get(token.name());
     if (held != null) {
-      return token.isReachedBy(true, held.version(), false);
+      return token.isReachedBy(HeldState.flag(held.version()));
     }
     Long deletedVersion = removed.get(token.name());
-    return deletedVersion == null
-        ? token.isReachedBy(false, 0, false)
-        : token.isReachedBy(true, deletedVersion, true);
+    return token.isReachedBy(deletedVersion == null ? null : HeldState.deleted(deletedVersion));
   }
 
   @Override
