@@ -4,13 +4,11 @@ import dev.flagstream.client.internal.FlagStore;
 import dev.flagstream.client.internal.RecordDispatch;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
-import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.spec.ConformanceKit;
-import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
-import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
-import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
+import dev.flagstream.contracts.tck.ConformanceKit;
+import dev.flagstream.contracts.tck.ConformanceSpec.Outcome;
+import dev.flagstream.contracts.tck.ConformanceSpec.StreamRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -26,16 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 class ClientConformanceTest extends ConformanceKit {
 
-  private static Outcome outcome(Evaluation evaluation) {
-    return new Outcome(
-        evaluation.value(),
-        evaluation.reason().name(),
-        evaluation.hasBucket() ? evaluation.bucket() : null);
-  }
-
   private static Outcome evaluate(FlagStore store, String name, @Nullable String userId) {
     CompiledFlag compiled = store.get(name);
-    return outcome(
+    return Outcome.of(
         compiled == null ? FlagEvaluator.evaluate(null, userId) : compiled.evaluate(userId));
   }
 
@@ -47,20 +38,15 @@ class ClientConformanceTest extends ConformanceKit {
   }
 
   @Override
-  protected int bucket(String flagName, String userId) {
-    return CompiledFlag.of(Flag.builder(flagName).build()).bucket(userId);
-  }
-
-  @Override
   protected StreamConsumer newConsumer() {
-    // The case's positions are the store's clock: a step at position p arrives at time p.
+    // The store's clock moves on at every call, so what arrives after a request is newer.
     AtomicLong now = new AtomicLong();
     FlagStore store = new FlagStore(now::get);
     RecordDispatch dispatch = new RecordDispatch(store, change -> {}, heartbeat -> {});
     return new StreamConsumer() {
       @Override
       public void accept(StreamRecord record) {
-        now.set(record.position());
+        now.incrementAndGet();
         dispatch.dispatch(
             record.key(),
             record.value(),
@@ -72,9 +58,12 @@ class ClientConformanceTest extends ConformanceKit {
       }
 
       @Override
-      public void reconcile(SnapshotRefresh refresh) {
-        now.set(refresh.position());
-        store.reconcile(refresh.snapshot(), refresh.requestedBefore());
+      public SnapshotRequest requestSnapshot() {
+        long requestedAt = now.incrementAndGet();
+        return snapshot -> {
+          now.incrementAndGet();
+          store.reconcile(snapshot, requestedAt);
+        };
       }
 
       @Override

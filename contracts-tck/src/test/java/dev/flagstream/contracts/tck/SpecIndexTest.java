@@ -1,38 +1,50 @@
-package dev.flagstream.contracts.spec;
+package dev.flagstream.contracts.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
-import dev.flagstream.contracts.spec.ConformanceSpec.EvaluationCase;
-import dev.flagstream.contracts.spec.ConformanceSpec.IndexEntry;
-import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
-import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
+import dev.flagstream.contracts.tck.ConformanceSpec.EvaluationCase;
+import dev.flagstream.contracts.tck.ConformanceSpec.IndexEntry;
+import dev.flagstream.contracts.tck.ConformanceSpec.SnapshotRefresh;
+import dev.flagstream.contracts.tck.ConformanceSpec.StreamRecord;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The suite is complete and consistent: what the index lists is exactly what is there. */
+/**
+ * The suite, as packaged on the class path from {@code contracts/spec}, is complete and consistent:
+ * what the index lists is exactly what is there.
+ */
 class SpecIndexTest {
-  private final ConformanceSpec spec = ConformanceSpec.ofRepository();
+  private final ConformanceSpec spec = ConformanceSpec.load();
 
   @Test
-  void index_listsExactlyTheFilesPresent() throws IOException {
+  void index_listsExactlyTheFilesPresent() throws IOException, URISyntaxException {
+    // The kit's own build puts the suite in a folder of its class path, which can be listed.
+    Path root =
+        Path.of(
+            ConformanceSpec.class
+                .getClassLoader()
+                .getResource(ConformanceSpec.RESOURCE_ROOT)
+                .toURI());
     Set<String> present;
-    try (Stream<Path> files = Files.walk(spec.directory())) {
+    try (Stream<Path> files = Files.walk(root)) {
       present =
           files
               .filter(file -> file.toString().endsWith(".json"))
-              .map(file -> spec.directory().relativize(file).toString().replace('\\', '/'))
+              .map(file -> root.relativize(file).toString().replace('\\', '/'))
               .filter(path -> !path.equals("index.json"))
               .collect(Collectors.toSet());
     }
@@ -75,7 +87,7 @@ class SpecIndexTest {
     Set<Integer> rollouts =
         cases.stream()
             .map(c -> c.flags().get(c.flagName()))
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(flag -> flag.rolloutPercentage())
             .collect(Collectors.toSet());
     assertThat(rollouts).contains(0, 1, 50, 99, 100);

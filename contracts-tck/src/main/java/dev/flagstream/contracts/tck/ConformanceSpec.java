@@ -1,67 +1,53 @@
-package dev.flagstream.contracts.spec;
+package dev.flagstream.contracts.tck;
 
 import dev.flagstream.contracts.change.FlagChangeJson;
+import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The conformance suite under {@code contracts/spec}, read into plain records that any Java test
- * can run. The file format is documented in {@code contracts/spec/README.md}.
+ * The conformance suite of {@code contracts/spec}, as packaged with this kit on the class path,
+ * read into plain records that any Java test can run. The file format is documented in {@code
+ * contracts/spec/README.md}. Thread-safe; every call reads the files again.
  */
 public final class ConformanceSpec {
+  /** The version of the suite this kit reads. */
   public static final String SPEC_VERSION = "1.1.0";
+
+  /** Where the suite's files are on the class path: {@code index.json} and the files it lists. */
+  public static final String RESOURCE_ROOT = "dev/flagstream/contracts/spec/";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Path directory;
   private final JsonNode index;
 
-  private ConformanceSpec(Path directory) {
-    this.directory = directory;
-    this.index = read(directory.resolve("index.json"));
-  }
-
-  /** The suite in {@code directory}, the folder holding {@code index.json}. */
-  public static ConformanceSpec load(Path directory) {
-    return new ConformanceSpec(directory);
+  private ConformanceSpec() {
+    this.index = read("index.json");
   }
 
   /**
-   * The suite of this repository: the folder named by the system property {@code flagstream.spec},
-   * else {@code contracts/spec} found upwards from the working directory.
+   * The suite packaged with this kit.
+   *
+   * @throws IllegalStateException when its files are not on the class path
    */
-  public static ConformanceSpec ofRepository() {
-    String configured = System.getProperty("flagstream.spec");
-    if (configured != null) {
-      return load(Path.of(configured));
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("contracts/spec");
-      if (Files.isRegularFile(candidate.resolve("index.json"))) {
-        return load(candidate);
-      }
-    }
-    throw new IllegalStateException(
-        "contracts/spec not found above " + Path.of("").toAbsolutePath());
+  public static ConformanceSpec load() {
+    return new ConformanceSpec();
   }
 
-  public Path directory() {
-    return directory;
-  }
-
+  /** The version of the suite found, as its index states it; {@link #SPEC_VERSION} when current. */
   public String specVersion() {
     return index.get("specVersion").asString();
   }
@@ -79,9 +65,10 @@ public final class ConformanceSpec {
 
   /** The parsed content of a file the index lists. */
   public JsonNode file(IndexEntry entry) {
-    return read(directory.resolve(entry.path()));
+    return read(entry.path());
   }
 
+  /** Every case of the files of kind {@code evaluation}, in the order of the index and files. */
   public List<EvaluationCase> evaluationCases() {
     List<EvaluationCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("evaluation")) {
@@ -105,6 +92,7 @@ public final class ConformanceSpec {
     return cases;
   }
 
+  /** Every case of the files of kind {@code bucket}, in the order of the index and files. */
   public List<BucketCase> bucketCases() {
     List<BucketCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("bucket")) {
@@ -120,6 +108,7 @@ public final class ConformanceSpec {
     return cases;
   }
 
+  /** Every case of the files of kind {@code change-stream}, in the order of the index and files. */
   public List<ChangeStreamCase> changeStreamCases() {
     List<ChangeStreamCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("change-stream")) {
@@ -224,18 +213,37 @@ public final class ConformanceSpec {
     return node == null || node.isNull() ? null : node.asString();
   }
 
-  private static JsonNode read(Path file) {
-    try {
-      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+  private static JsonNode read(String path) {
+    try (InputStream in =
+        ConformanceSpec.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + path)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE_ROOT + path + " is not on the class path");
+      }
+      return JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * A file the index lists.
+   *
+   * @param path relative to the suite's root, e.g. {@code evaluation/001-steps-and-reasons.json}
+   * @param kind {@code evaluation}, {@code bucket} or {@code change-stream}
+   * @param cases how many cases the file holds
+   */
   public record IndexEntry(String path, String kind, int cases) {}
 
   /** An evaluation as the suite states it: value, reason name, and bucket or null. */
-  public record Outcome(boolean value, String reason, @Nullable Integer bucket) {}
+  public record Outcome(boolean value, String reason, @Nullable Integer bucket) {
+    /** The outcome of an evaluation by the contracts' algorithm. */
+    public static Outcome of(Evaluation evaluation) {
+      return new Outcome(
+          evaluation.value(),
+          evaluation.reason().name(),
+          evaluation.hasBucket() ? evaluation.bucket() : null);
+    }
+  }
 
   /** Evaluate {@code flagName} for {@code userId} when the store holds exactly {@code flags}. */
   public record EvaluationCase(
@@ -246,6 +254,7 @@ public final class ConformanceSpec {
       @Nullable String userId,
       Outcome expected) {}
 
+  /** The bucket, 0 to 99, of {@code userId} in the flag named {@code flagName}. */
   public record BucketCase(String id, String flagName, String userId, int bucket) {}
 
   /**
@@ -268,15 +277,29 @@ public final class ConformanceSpec {
   public record SnapshotRefresh(int position, int requestedBefore, FlagSnapshot snapshot)
       implements StreamStep {}
 
+  /** The fields of a held flag that a change-stream case states. */
   public record ExpectedFlag(
-      String name,
-      long version,
-      boolean enabled,
-      int rolloutPercentage,
-      java.util.Set<UUID> userAllowlist) {}
+      String name, long version, boolean enabled, int rolloutPercentage, Set<UUID> userAllowlist) {
+    /** What a case would state of {@code flag}. */
+    public static ExpectedFlag of(Flag flag) {
+      return new ExpectedFlag(
+          flag.name(),
+          flag.version(),
+          flag.enabled(),
+          flag.rolloutPercentage(),
+          flag.userAllowlist());
+    }
+  }
 
+  /** After a change-stream case's steps, {@code flagName} evaluates for {@code userId} so. */
   public record StreamEvaluation(String flagName, @Nullable String userId, Outcome expected) {}
 
+  /**
+   * Feed {@code steps} in order to a new consumer; it then holds exactly {@code expectedFlags},
+   * reports {@code expectedRevision} and evaluates as {@code evaluations} say.
+   *
+   * @param id the file's path and the case's id, {@code <path>#<id>}
+   */
   public record ChangeStreamCase(
       String id,
       String description,

@@ -1,19 +1,14 @@
-package dev.flagstream.contracts.spec;
+package dev.flagstream.contracts.tck;
 
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.change.InvalidChangeEventException;
 import dev.flagstream.contracts.change.VersionedFlagSet;
-import dev.flagstream.contracts.evaluation.Bucket;
-import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.spec.ConformanceSpec.Outcome;
-import dev.flagstream.contracts.spec.ConformanceSpec.SnapshotRefresh;
-import dev.flagstream.contracts.spec.ConformanceSpec.StreamRecord;
-import java.util.ArrayList;
-import java.util.List;
+import dev.flagstream.contracts.tck.ConformanceSpec.Outcome;
+import dev.flagstream.contracts.tck.ConformanceSpec.StreamRecord;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,23 +21,15 @@ class ReferenceConformanceTest extends ConformanceKit {
 
   @Override
   protected Outcome evaluate(Map<String, Flag> flags, String flagName, @Nullable String userId) {
-    return outcome(FlagEvaluator.evaluate(flags.get(flagName), userId));
-  }
-
-  @Override
-  protected int bucket(String flagName, String userId) {
-    return Bucket.of(flagName, userId);
+    return Outcome.of(FlagEvaluator.evaluate(flags.get(flagName), userId));
   }
 
   @Override
   protected StreamConsumer newConsumer() {
     VersionedFlagSet flags = new VersionedFlagSet();
-    // The set's mark when each step arrived, by position: the time a snapshot was requested.
-    List<Long> marks = new ArrayList<>();
     return new StreamConsumer() {
       @Override
       public void accept(StreamRecord record) {
-        marks.add(flags.mark());
         if (FlagTopic.HEARTBEAT_KEY.equals(record.key())) {
           if (record.value() != null) {
             readable(() -> flags.applyHeartbeat(FlagChangeJson.heartbeatFromBytes(record.value())));
@@ -66,9 +53,9 @@ class ReferenceConformanceTest extends ConformanceKit {
       }
 
       @Override
-      public void reconcile(SnapshotRefresh refresh) {
-        marks.add(flags.mark());
-        flags.reconcile(refresh.snapshot(), marks.get(refresh.requestedBefore()));
+      public SnapshotRequest requestSnapshot() {
+        long requestedAt = flags.mark();
+        return snapshot -> flags.reconcile(snapshot, requestedAt);
       }
 
       @Override
@@ -83,7 +70,7 @@ class ReferenceConformanceTest extends ConformanceKit {
 
       @Override
       public Outcome evaluate(String flagName, @Nullable String userId) {
-        return outcome(FlagEvaluator.evaluate(flags.get(flagName), userId));
+        return Outcome.of(FlagEvaluator.evaluate(flags.get(flagName), userId));
       }
     };
   }
@@ -95,12 +82,5 @@ class ReferenceConformanceTest extends ConformanceKit {
     } catch (InvalidChangeEventException unreadable) {
       // a consumer skips what it cannot read
     }
-  }
-
-  static Outcome outcome(Evaluation evaluation) {
-    return new Outcome(
-        evaluation.value(),
-        evaluation.reason().name(),
-        evaluation.hasBucket() ? evaluation.bucket() : null);
   }
 }
