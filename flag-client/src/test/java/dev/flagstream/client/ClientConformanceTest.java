@@ -1,7 +1,5 @@
 package dev.flagstream.client;
 
-import dev.flagstream.client.internal.FlagStore;
-import dev.flagstream.client.internal.RecordDispatch;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;

@@ -1,9 +1,8 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.ChangeOrder;
 import dev.flagstream.contracts.change.FlagChangeEvent;
@@ -37,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * default ({@code delete.retention.ms}, 24 h), so that they do not pile up with names that come and
  * go.
  */
-public final class FlagStore {
+final class FlagStore {
   /** How long the marker of a deleted or removed flag is kept after it was written. */
-  public static final Duration MARKER_RETENTION = Duration.ofHours(25);
+  static final Duration MARKER_RETENTION = Duration.ofHours(25);
 
   /**
    * What is held for a name: the flag, compiled, or, when {@code compiled} is null, the marker of
@@ -65,7 +64,7 @@ public final class FlagStore {
   private final ReentrantLock written = new ReentrantLock();
   private final Condition anyWrite = written.newCondition();
 
-  public FlagStore(LongSupplier nanoTime) {
+  FlagStore(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
     this.held =
         Caffeine.newBuilder()
@@ -77,12 +76,12 @@ public final class FlagStore {
   }
 
   /** The flag of that name, compiled, or null. */
-  public @Nullable CompiledFlag get(String name) {
+  @Nullable CompiledFlag get(String name) {
     Held current = held.getIfPresent(name);
     return current == null ? null : current.compiled();
   }
 
-  public Collection<Flag> flags() {
+  Collection<Flag> flags() {
     List<Flag> flags = new ArrayList<>();
     held.asMap()
         .values()
@@ -97,12 +96,12 @@ public final class FlagStore {
   }
 
   /** The highest revision of any event, heartbeat or snapshot applied, or -1 before the first. */
-  public long revision() {
+  long revision() {
     return revision;
   }
 
   /** Whether the store has applied the change {@code token} names, or a later one of its flag. */
-  public boolean hasApplied(RevisionToken token) {
+  boolean hasApplied(RevisionToken token) {
     return token.isReachedBy(stateOf(held.getIfPresent(token.name())));
   }
 
@@ -111,8 +110,7 @@ public final class FlagStore {
    *
    * @return whether they all were in time
    */
-  public boolean awaitApplied(List<RevisionToken> tokens, long timeoutNanos)
-      throws InterruptedException {
+  boolean awaitApplied(List<RevisionToken> tokens, long timeoutNanos) throws InterruptedException {
     long remaining = timeoutNanos;
     written.lock();
     try {
@@ -129,7 +127,7 @@ public final class FlagStore {
   }
 
   /** Applies a change event; the change of a held flag it caused, if any. */
-  public synchronized Optional<FlagChanged> apply(FlagChangeEvent event) {
+  synchronized Optional<FlagChanged> apply(FlagChangeEvent event) {
     Optional<FlagChanged> change =
         replace(
             event.name(),
@@ -144,7 +142,7 @@ public final class FlagStore {
   }
 
   /** Applies a tombstone, carrying the deleted version when its producer sent one. */
-  public synchronized Optional<FlagChanged> applyTombstone(String name, @Nullable Long version) {
+  synchronized Optional<FlagChanged> applyTombstone(String name, @Nullable Long version) {
     Held current = held.getIfPresent(name);
     if (version == null) {
       if (current == null || current.flag() == null) {
@@ -162,7 +160,7 @@ public final class FlagStore {
   }
 
   /** Applies a capture heartbeat: no flag changes, the revision held rises to its revision. */
-  public synchronized void applyHeartbeat(long heartbeatRevision) {
+  synchronized void applyHeartbeat(long heartbeatRevision) {
     raiseRevision(heartbeatRevision);
   }
 
@@ -174,7 +172,7 @@ public final class FlagStore {
    *
    * @return the changes of held flags, in no particular order
    */
-  public synchronized List<FlagChanged> reconcile(FlagSnapshot snapshot, long requestedAtNanos) {
+  synchronized List<FlagChanged> reconcile(FlagSnapshot snapshot, long requestedAtNanos) {
     List<FlagChanged> changes = new ArrayList<>();
     Set<String> present = new HashSet<>();
     for (Flag flag : snapshot.flags()) {

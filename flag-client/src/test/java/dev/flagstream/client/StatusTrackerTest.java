@@ -1,4 +1,4 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static dev.flagstream.client.ClientStatus.ERROR;
 import static dev.flagstream.client.ClientStatus.READY;
@@ -7,7 +7,6 @@ import static dev.flagstream.client.ClientStatus.STARTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.flagstream.client.ClientStatus;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import java.time.Duration;
 import java.time.Instant;

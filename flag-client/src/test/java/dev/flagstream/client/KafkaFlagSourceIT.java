@@ -1,9 +1,8 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.fixtures.TopicWriter;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.local.infrastructure.LocalKafka;

@@ -1,4 +1,4 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import java.net.URI;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param clock the wall clock, to age snapshots by their {@code freshAt}
  * @param ticker monotonic nanoseconds: every timer, status and data age of the client
  */
-public record ClientSettings(
+record ClientSettings(
     @Nullable String bootstrapServers,
     String topic,
     Map<String, Object> kafkaProperties,

@@ -1,6 +1,5 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
-import dev.flagstream.client.ClientStatus;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;

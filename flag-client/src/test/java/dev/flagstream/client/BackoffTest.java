@@ -1,4 +1,4 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,7 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.flag.Flag;

@@ -1,9 +1,8 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagstream.client.FlagChanged;
-import dev.flagstream.client.internal.RecordDispatch.Outcome;
+import dev.flagstream.client.RecordDispatch.Outcome;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;

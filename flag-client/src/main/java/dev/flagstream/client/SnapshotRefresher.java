@@ -1,7 +1,5 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
-import dev.flagstream.client.ClientStatus;
-import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,9 +1,8 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.flagstream.client.ClientStatus;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;

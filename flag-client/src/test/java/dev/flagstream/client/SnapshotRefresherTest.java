@@ -1,9 +1,7 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagstream.client.ClientStatus;
-import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
-import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
@@ -22,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * conformance suite both go through here. A record it cannot read is skipped with a warning and
  * counted; it never stops the records after it. Not thread-safe: one reader calls it.
  */
-public final class RecordDispatch {
+final class RecordDispatch {
   private static final Logger log = LoggerFactory.getLogger(RecordDispatch.class);
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
 
   /** What a record turned out to be. */
-  public enum Outcome {
+  enum Outcome {
     /** A change of a flag, applied or superseded by what is held. */
     CHANGE,
     /** A capture heartbeat. */
@@ -45,7 +44,7 @@ public final class RecordDispatch {
    * @param changes told of every change of a held flag
    * @param heartbeats told of every heartbeat, after the store has applied it
    */
-  public RecordDispatch(
+  RecordDispatch(
       FlagStore store, Consumer<FlagChanged> changes, Consumer<CaptureHeartbeat> heartbeats) {
     this.store = store;
     this.changes = changes;
@@ -60,7 +59,7 @@ public final class RecordDispatch {
    * @param header the value of the record's last header of a name, or null
    * @param where where the record is, for the warning when it is skipped
    */
-  public Outcome dispatch(
+  Outcome dispatch(
       @Nullable String key,
       byte @Nullable [] value,
       Function<String, byte @Nullable []> header,
@@ -89,7 +88,7 @@ public final class RecordDispatch {
   }
 
   /** How many records were skipped as unreadable. */
-  public long skipped() {
+  long skipped() {
     return skipped.get();
   }
 

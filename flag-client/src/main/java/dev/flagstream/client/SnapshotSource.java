@@ -1,4 +1,4 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

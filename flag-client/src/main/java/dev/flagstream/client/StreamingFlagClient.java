@@ -1,10 +1,5 @@
-package dev.flagstream.client.internal;
+package dev.flagstream.client;
 
-import dev.flagstream.client.ClientStatus;
-import dev.flagstream.client.FlagChanged;
-import dev.flagstream.client.FlagClient;
-import dev.flagstream.client.FlagEvaluation;
-import dev.flagstream.client.Subscription;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
@@ -29,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the topic reader: one re-derives the status as time passes, the other refreshes, so that a slow
  * snapshot endpoint never delays the status.
  */
-public final class StreamingFlagClient implements FlagClient {
+final class StreamingFlagClient implements FlagClient {
   private static final Logger log = LoggerFactory.getLogger(StreamingFlagClient.class);
   private static final long TICK_MILLIS = 100;
 
@@ -41,7 +36,7 @@ public final class StreamingFlagClient implements FlagClient {
   private final @Nullable KafkaFlagSource kafka;
   private final ScheduledExecutorService scheduler;
 
-  public StreamingFlagClient(ClientSettings settings) {
+  StreamingFlagClient(ClientSettings settings) {
     LongSupplier ticker = settings.ticker();
     boolean streamed = settings.bootstrapServers() != null;
     this.store = new FlagStore(ticker);
