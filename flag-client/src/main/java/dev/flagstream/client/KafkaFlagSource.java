@@ -17,7 +17,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -200,15 +199,7 @@ final class KafkaFlagSource implements AutoCloseable {
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
-    RecordDispatch.Outcome outcome =
-        dispatch.dispatch(
-            record.key(),
-            record.value(),
-            name -> {
-              Header header = record.headers().lastHeader(name);
-              return header == null ? null : header.value();
-            },
-            () -> record.topic() + "-" + record.partition() + "@" + record.offset());
+    RecordDispatch.Outcome outcome = dispatch.dispatch(record);
     next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
     if (outcome != RecordDispatch.Outcome.SKIPPED) {
       status.streamDelivered();

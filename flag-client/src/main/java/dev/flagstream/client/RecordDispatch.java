@@ -8,18 +8,20 @@ import dev.flagstream.contracts.change.InvalidChangeEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns one record of the flag topic, a key, a value and headers, into calls on the {@link
- * FlagStore}: a change event, a tombstone or a capture heartbeat. The topic reader and the
- * conformance suite both go through here. A record it cannot read is skipped with a warning and
- * counted; it never stops the records after it. Not thread-safe: one reader calls it.
+ * FlagStore}: a change event, a tombstone or a capture heartbeat. The topic reader calls it for
+ * every record it reads, and the conformance suite feeds its records through it. A record it cannot
+ * read is skipped with a warning and counted; it never stops the records after it. Not thread-safe:
+ * one reader calls it.
  */
 final class RecordDispatch {
   private static final Logger log = LoggerFactory.getLogger(RecordDispatch.class);
@@ -51,19 +53,12 @@ final class RecordDispatch {
     this.heartbeats = heartbeats;
   }
 
-  /**
-   * Applies a record.
-   *
-   * @param key the record's key, the flag's name
-   * @param value the record's value, null for a tombstone
-   * @param header the value of the record's last header of a name, or null
-   * @param where where the record is, for the warning when it is skipped
-   */
-  Outcome dispatch(
-      @Nullable String key,
-      byte @Nullable [] value,
-      Function<String, byte @Nullable []> header,
-      Supplier<String> where) {
+  /** Applies a record of the flag topic, as the topic reader received it. */
+  Outcome dispatch(ConsumerRecord<String, byte[]> record) {
+    @Nullable String key = record.key();
+    byte @Nullable [] value = record.value();
+    Supplier<String> where =
+        () -> record.topic() + "-" + record.partition() + "@" + record.offset();
     if (key == null) {
       return skip(where, "it has no key");
     }
@@ -71,7 +66,8 @@ final class RecordDispatch {
       return heartbeat(value, where);
     }
     if (value == null) {
-      return tombstone(key, header.apply(FlagTopic.TOMBSTONE_VERSION_HEADER), where);
+      Header version = record.headers().lastHeader(FlagTopic.TOMBSTONE_VERSION_HEADER);
+      return tombstone(key, version == null ? null : version.value(), where);
     }
     FlagChangeEvent event;
     try {

@@ -4,7 +4,6 @@ import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +21,18 @@ final class SnapshotRefresher {
     FlagSnapshot fetch() throws IOException, InterruptedException;
   }
 
+  /** Makes the flags held agree with a snapshot requested at a time on the client's ticker. */
+  interface Reconcile {
+    void reconcile(FlagSnapshot snapshot, long requestedAtNanos);
+  }
+
   private final Fetch fetch;
   private final Object endpoint;
-  private final FlagStore store;
+  private final Reconcile reconcile;
   private final StatusTracker status;
   private final RefreshSchedule schedule;
   private final Clock clock;
   private final LongSupplier nanoTime;
-  private final Consumer<FlagChanged> changes;
   private boolean failing;
 
   /**
@@ -39,20 +42,18 @@ final class SnapshotRefresher {
   SnapshotRefresher(
       Fetch fetch,
       Object endpoint,
-      FlagStore store,
+      Reconcile reconcile,
       StatusTracker status,
       RefreshSchedule schedule,
       Clock clock,
-      LongSupplier nanoTime,
-      Consumer<FlagChanged> changes) {
+      LongSupplier nanoTime) {
     this.fetch = fetch;
     this.endpoint = endpoint;
-    this.store = store;
+    this.reconcile = reconcile;
     this.status = status;
     this.schedule = schedule;
     this.clock = clock;
     this.nanoTime = nanoTime;
-    this.changes = changes;
   }
 
   /** Refreshes when due: sooner while the client is not {@code READY}. */
@@ -85,7 +86,7 @@ final class SnapshotRefresher {
       }
       return;
     }
-    store.reconcile(snapshot, requestedAt).forEach(changes);
+    reconcile.reconcile(snapshot, requestedAt);
     status.snapshotApplied(freshAtNanos(snapshot));
     if (failing) {
       failing = false;

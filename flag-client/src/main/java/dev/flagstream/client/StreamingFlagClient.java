@@ -5,6 +5,7 @@ import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,7 +74,7 @@ final class StreamingFlagClient implements FlagClient {
           new SnapshotRefresher(
               source::fetch,
               source.endpoint(),
-              store,
+              this::reconcile,
               status,
               // Without Kafka the snapshot is the only source, so the first one is due at once.
               new RefreshSchedule(
@@ -83,8 +84,7 @@ final class StreamingFlagClient implements FlagClient {
                   () -> ThreadLocalRandom.current().nextDouble(),
                   !streamed),
               settings.clock(),
-              ticker,
-              this::changed);
+              ticker);
       every(refresher::refreshIfDue);
     }
     every(status::update);
@@ -103,6 +103,23 @@ final class StreamingFlagClient implements FlagClient {
         0,
         TICK_MILLIS,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The handling of one topic record: what the topic reader calls for every record it reads. The
+   * conformance suite feeds its records through it.
+   */
+  RecordDispatch records() {
+    return dispatch;
+  }
+
+  /**
+   * Makes the flags agree with a snapshot requested at {@code requestedAtNanos} on the client's
+   * ticker, and tells the listeners what changed: what every snapshot refresh does once its
+   * snapshot came back.
+   */
+  void reconcile(FlagSnapshot snapshot, long requestedAtNanos) {
+    store.reconcile(snapshot, requestedAtNanos).forEach(this::changed);
   }
 
   private void changed(FlagChanged change) {

@@ -3,6 +3,7 @@ package dev.flagstream.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.client.RecordDispatch.Outcome;
+import dev.flagstream.client.fixtures.Received;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class RecordDispatchTest {
@@ -22,15 +24,11 @@ class RecordDispatchTest {
   private final List<CaptureHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
   private final RecordDispatch dispatch = new RecordDispatch(store, changes::add, heartbeats::add);
 
-  private Outcome dispatch(String key, byte[] value, Map<String, String> headers) {
-    return dispatch.dispatch(
-        key,
-        value,
-        name ->
-            headers.containsKey(name)
-                ? headers.get(name).getBytes(StandardCharsets.US_ASCII)
-                : null,
-        () -> "test record");
+  private long offset;
+
+  private Outcome dispatch(
+      @Nullable String key, byte @Nullable [] value, Map<String, String> headers) {
+    return dispatch.dispatch(Received.record(offset++, key, value, headers));
   }
 
   private static byte[] upsert(String name, long version, long revision) {

@@ -49,12 +49,11 @@ class SnapshotRefresherTest {
     return new SnapshotRefresher(
         this::fetch,
         "test endpoint",
-        store,
+        (snapshot, requestedAt) -> store.reconcile(snapshot, requestedAt).forEach(changes::add),
         status,
         new RefreshSchedule(NORMAL, STALE, now::get, () -> 0.5, dueAtOnce),
         clock,
-        now::get,
-        changes::add);
+        now::get);
   }
 
   private void advance(Duration by) {
