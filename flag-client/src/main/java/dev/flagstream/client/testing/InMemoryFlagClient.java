@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link FlagClient} for tests of code that uses flags: always ready, holding exactly the flags
- * the test sets, evaluating them with the real algorithm. Thread-safe.
+ * the test sets, evaluating them with the real algorithm. Change listeners are called on the thread
+ * that sets or removes a flag, and an exception they throw reaches that caller, so the test sees
+ * it. Thread-safe.
  *
  * <pre>{@code
  * InMemoryFlagClient flags = new InMemoryFlagClient().enable("new-checkout");
