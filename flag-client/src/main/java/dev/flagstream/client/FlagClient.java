@@ -1,5 +1,6 @@
 package dev.flagstream.client;
 
+import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
 import java.time.Duration;
 import java.util.Collection;
@@ -37,7 +38,14 @@ public interface FlagClient extends AutoCloseable {
     return isEnabled(flag, userId, false);
   }
 
-  /** The evaluation of {@code flag} for {@code userId}, with its reason and the flag's version. */
+  /**
+   * The evaluation of {@code flag} for {@code userId}, with its reason, the user's bucket and the
+   * flag's version. For a flag the client does not hold (unknown, deleted, or not read yet while
+   * starting) the value is off, the reason {@link Reason#FLAG_NOT_FOUND}, the version 0 and {@link
+   * FlagEvaluation#defaulted()} true. Never null; never blocks.
+   *
+   * @param userId the user's id; null or empty when there is none
+   */
   FlagEvaluation evaluate(String flag, @Nullable String userId);
 
   /** The flag held under {@code name}, or null. */
@@ -46,13 +54,32 @@ public interface FlagClient extends AutoCloseable {
   /** Every flag held, by name. */
   Collection<Flag> flags();
 
-  /** Calls {@code listener} on the client's update thread after every change of a held flag. */
+  /**
+   * Calls {@code listener} after every change of a held flag, once the change is visible to the
+   * evaluation methods; closing the returned subscription stops the calls. A client from {@link
+   * #builder()} calls it on the thread that applied the change (the topic reader's, or the snapshot
+   * refresh's, so two calls may overlap), and logs and swallows an exception it throws, so that the
+   * listener still hears of later changes; it should return quickly, as the changes after it wait.
+   */
   Subscription onChange(Consumer<FlagChanged> listener);
 
-  /** Calls {@code listener} with every new status. */
+  /**
+   * Calls {@code listener} with every new status, in the order the status changes; closing the
+   * returned subscription stops the calls. A client from {@link #builder()} calls it on the thread
+   * whose report changed the status (the topic reader's, the snapshot refresh's, or the client's
+   * timer) while it holds the lock that orders status changes: the listener must return quickly and
+   * must not wait for the client ({@link #awaitReady} would wait in vain). The client logs and
+   * swallows an exception the listener throws.
+   */
   Subscription onStatus(Consumer<ClientStatus> listener);
 
-  /** How far the flags can be trusted now; see {@link ClientStatus}. */
+  /**
+   * How far the flags can be trusted now: {@link ClientStatus#STARTING} until the flags were read
+   * once, {@link ClientStatus#READY} while they are current, {@link ClientStatus#STALE} while the
+   * client serves what it holds but may be behind, {@link ClientStatus#ERROR} when it could not
+   * start in time or its reader stopped for good; see {@link ClientStatus}. Never null; never
+   * blocks.
+   */
   ClientStatus status();
 
   /**
@@ -101,7 +128,11 @@ public interface FlagClient extends AutoCloseable {
    */
   boolean awaitRevision(String revisionTokens, Duration timeout) throws InterruptedException;
 
-  /** Stops receiving changes and releases the client's threads and connections. */
+  /**
+   * Stops receiving changes and releases the client's threads and connections; may block for a few
+   * seconds while the topic reader stops. Idempotent: closing a closed client does nothing. Calls
+   * made after closing still return, from whatever the client still holds, which may be nothing.
+   */
   @Override
   void close();
 }

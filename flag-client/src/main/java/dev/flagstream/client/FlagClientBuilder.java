@@ -2,8 +2,6 @@ package dev.flagstream.client;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.flagstream.client.internal.ClientSettings;
-import dev.flagstream.client.internal.StreamingFlagClient;
 import dev.flagstream.contracts.change.FlagTopic;
 import java.net.URI;
 import java.time.Clock;

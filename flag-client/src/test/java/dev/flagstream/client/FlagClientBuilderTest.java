@@ -39,6 +39,28 @@ class FlagClientBuilderTest {
   }
 
   @Test
+  void theTicker_pacesTheSnapshotRefresh() throws Exception {
+    AtomicLong now = new AtomicLong();
+    try (SnapshotServer snapshots = new SnapshotServer()) {
+      snapshots.serve(List.of(Flag.builder("a").enabled(true).build()));
+      try (FlagClient client =
+          FlagClient.builder()
+              .evaluator(snapshots.baseUrl(), SnapshotServer.KEY)
+              .refreshInterval(Duration.ofHours(1))
+              .ticker(now::get)
+              .build()) {
+        assertThat(client.awaitReady(WITHIN)).isTrue();
+        assertThat(snapshots.requests()).isEqualTo(1);
+        snapshots.serve(List.of(Flag.builder("a").enabled(false).version(2).build()));
+        // Past the longest wait the jitter allows, an hour and 20 %: due on the ticker alone.
+        now.addAndGet(Duration.ofMinutes(73).toNanos());
+        await().atMost(WITHIN).until(() -> client.flag("a").version() == 2);
+        assertThat(snapshots.requests()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void theClock_agesTheSnapshot() throws Exception {
     try (SnapshotServer snapshots = new SnapshotServer()) {
       snapshots.serve(List.of(Flag.builder("a").enabled(true).build()));

@@ -1,6 +1,7 @@
 package dev.flagstream.contracts.change;
 
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rule by which every consumer decides whether an incoming change of a flag replaces what it
@@ -13,8 +14,8 @@ import dev.flagstream.contracts.snapshot.FlagSnapshot;
  *
  * <p>A snapshot refresh takes every flag of the snapshot under the same rule, and removes a held
  * flag the snapshot lacks only when the snapshot proves it gone ({@link #snapshotProvesGone}). Such
- * a removal leaves an absence marker, not a deletion marker: the snapshot saw no delete, so a
- * change of the removed version brings the flag back ({@link #supersedesAbsence}).
+ * a removal leaves an absence marker ({@link HeldState.Kind#ABSENT}), not a deletion marker: the
+ * snapshot saw no delete, so a change of the removed version brings the flag back.
  */
 public final class ChangeOrder {
   private ChangeOrder() {}
@@ -22,29 +23,19 @@ public final class ChangeOrder {
   /**
    * Whether a change replaces what is held.
    *
-   * @param heldVersion the version held, ignored when {@code held} is false
-   * @param held whether anything, a flag or a deletion marker, is held for the name
-   * @param heldDeleted whether what is held is a deletion marker
+   * @param held what the consumer holds for the change's flag, null when it holds nothing
    * @param version the incoming change's version
-   * @param delete whether the incoming change is a delete
+   * @param op whether the incoming change is an upsert or a delete
    */
-  public static boolean supersedes(
-      boolean held, long heldVersion, boolean heldDeleted, long version, boolean delete) {
-    if (!held || version > heldVersion) {
+  public static boolean supersedes(@Nullable HeldState held, long version, ChangeOp op) {
+    if (held == null) {
       return true;
     }
-    return version == heldVersion && delete && !heldDeleted;
-  }
-
-  /**
-   * Whether a change replaces the absence marker a snapshot refresh left for a flag it removed: any
-   * change of the removed version or a later one does, an upsert of the same version included.
-   *
-   * @param absentVersion the version of the flag the snapshot removed
-   * @param version the incoming change's version
-   */
-  public static boolean supersedesAbsence(long absentVersion, long version) {
-    return version >= absentVersion;
+    return switch (held.kind()) {
+      case FLAG -> version > held.version() || version == held.version() && op == ChangeOp.DELETE;
+      case DELETED -> version > held.version();
+      case ABSENT -> version >= held.version();
+    };
   }
 
   /**

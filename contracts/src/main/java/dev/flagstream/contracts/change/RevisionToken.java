@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names one committed change of one flag, so that a reader can ask a consumer for data that
@@ -64,20 +65,19 @@ public record RevisionToken(String name, long version, boolean deleted) {
   }
 
   /**
-   * Whether a consumer that holds the given state of this token's flag has applied this change, or
-   * a later change of the flag: what it holds would not be replaced by this change under {@link
-   * ChangeOrder}. A consumer that holds nothing of a deleted flag has nothing to unlearn, so it has
-   * applied the delete as far as any reader can tell.
+   * Whether a consumer that holds {@code held} for this token's flag has applied this change, or a
+   * later change of the flag: what it holds would not be replaced by this change under {@link
+   * ChangeOrder}. A consumer that holds no flag of that name (nothing, or the marker of a removal
+   * by snapshot) has nothing to unlearn of a deleted flag, so it has applied the delete as far as
+   * any reader can tell, and has not applied an upsert.
    *
-   * @param held whether anything, a flag or a deletion marker, is held for the name
-   * @param heldVersion the version held, ignored when {@code held} is false
-   * @param heldDeleted whether what is held is a deletion marker
+   * @param held what the consumer holds for the flag, null when it holds nothing
    */
-  public boolean isReachedBy(boolean held, long heldVersion, boolean heldDeleted) {
-    if (!held) {
+  public boolean isReachedBy(@Nullable HeldState held) {
+    if (held == null || held.kind() == HeldState.Kind.ABSENT) {
       return deleted;
     }
-    return !ChangeOrder.supersedes(true, heldVersion, heldDeleted, version, deleted);
+    return !ChangeOrder.supersedes(held, version, deleted ? ChangeOp.DELETE : ChangeOp.UPSERT);
   }
 
   /** The token's text, as {@link #parseAll} reads it. */

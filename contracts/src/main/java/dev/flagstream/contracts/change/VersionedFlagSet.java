@@ -23,15 +23,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionedFlagSet {
   /**
-   * A flag; or, when {@code flag} is null, the marker of its deletion, or of its removal by a
-   * snapshot ({@code absent}).
+   * What is held for a name: the flag, or the marker of its deletion or of its removal by a
+   * snapshot, when {@code flag} is null.
    *
    * @param receivedRevision the revision of the event or snapshot that brought it, {@link
    *     FlagSnapshot#UNKNOWN_REVISION} when unknown
    * @param receivedAt the value of the arrival count when it came
    */
   private record Held(
-      long version, @Nullable Flag flag, boolean absent, long receivedRevision, long receivedAt) {}
+      HeldState state, @Nullable Flag flag, long receivedRevision, long receivedAt) {
+    static Held flag(Flag flag, long receivedRevision, long receivedAt) {
+      return new Held(HeldState.flag(flag.version()), flag, receivedRevision, receivedAt);
+    }
+
+    static Held deleted(long version, long receivedRevision, long receivedAt) {
+      return new Held(HeldState.deleted(version), null, receivedRevision, receivedAt);
+    }
+
+    static Held absent(long version, long receivedRevision, long receivedAt) {
+      return new Held(HeldState.absent(version), null, receivedRevision, receivedAt);
+    }
+  }
 
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private volatile long revision = -1;
@@ -46,12 +58,16 @@ public final class VersionedFlagSet {
     long at = arrivals++;
     revision = Math.max(revision, event.revision());
     Held current = held.get(event.name());
-    boolean delete = event.op() == ChangeOp.DELETE;
-    if (!supersedes(current, event.version(), delete)) {
+    if (!ChangeOrder.supersedes(stateOf(current), event.version(), event.op())) {
       return false;
     }
-    held.put(event.name(), new Held(event.version(), event.flag(), false, event.revision(), at));
-    return visibleChange(current, event.flag());
+    Flag flag = event.flag();
+    held.put(
+        event.name(),
+        flag == null
+            ? Held.deleted(event.version(), event.revision(), at)
+            : Held.flag(flag, event.revision(), at));
+    return visibleChange(current, flag);
   }
 
   /**
@@ -70,13 +86,13 @@ public final class VersionedFlagSet {
       if (current == null || current.flag() == null) {
         return false;
       }
-      held.put(name, new Held(current.version(), null, false, FlagSnapshot.UNKNOWN_REVISION, at));
+      held.put(name, Held.deleted(current.state().version(), FlagSnapshot.UNKNOWN_REVISION, at));
       return true;
     }
-    if (!supersedes(current, version, true)) {
+    if (!ChangeOrder.supersedes(stateOf(current), version, ChangeOp.DELETE)) {
       return false;
     }
-    held.put(name, new Held(version, null, false, FlagSnapshot.UNKNOWN_REVISION, at));
+    held.put(name, Held.deleted(version, FlagSnapshot.UNKNOWN_REVISION, at));
     return visibleChange(current, null);
   }
 
@@ -111,8 +127,8 @@ public final class VersionedFlagSet {
     for (Flag flag : snapshot.flags()) {
       present.add(flag.name());
       Held current = held.get(flag.name());
-      if (supersedes(current, flag.version(), false)) {
-        held.put(flag.name(), new Held(flag.version(), flag, false, snapshot.revision(), at));
+      if (ChangeOrder.supersedes(stateOf(current), flag.version(), ChangeOp.UPSERT)) {
+        held.put(flag.name(), Held.flag(flag, snapshot.revision(), at));
         changed |= visibleChange(current, flag);
       }
     }
@@ -122,21 +138,15 @@ public final class VersionedFlagSet {
           && !present.contains(entry.getKey())
           && current.receivedAt() < requestedAt
           && ChangeOrder.snapshotProvesGone(snapshot.revision(), current.receivedRevision())) {
-        entry.setValue(new Held(current.version(), null, true, snapshot.revision(), at));
+        entry.setValue(Held.absent(current.state().version(), snapshot.revision(), at));
         changed = true;
       }
     }
     return changed;
   }
 
-  private static boolean supersedes(@Nullable Held current, long version, boolean delete) {
-    if (current == null) {
-      return true;
-    }
-    if (current.absent()) {
-      return ChangeOrder.supersedesAbsence(current.version(), version);
-    }
-    return ChangeOrder.supersedes(true, current.version(), current.flag() == null, version, delete);
+  private static @Nullable HeldState stateOf(@Nullable Held held) {
+    return held == null ? null : held.state();
   }
 
   private static boolean visibleChange(@Nullable Held previous, @Nullable Flag next) {

@@ -49,25 +49,30 @@ class RevisionTokenTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @ParameterizedTest(name = "token {0}, held {1} v{2} deleted={3}: reached {4}")
-  @CsvSource({
-    // an upsert is reached by that version or any later state, never by nothing
-    "a@5, false, 0, false, false",
-    "a@5, true, 4, false, false",
-    "a@5, true, 4, true, false",
-    "a@5, true, 5, false, true",
-    "a@5, true, 5, true, true",
-    "a@5, true, 6, false, true",
-    // a delete is reached by its own marker, anything later, or nothing held at all
-    "a@5:deleted, false, 0, false, true",
-    "a@5:deleted, true, 5, false, false",
-    "a@5:deleted, true, 4, true, false",
-    "a@5:deleted, true, 5, true, true",
-    "a@5:deleted, true, 6, false, true"
-  })
-  void isReachedBy_followsTheChangeOrder(
-      String token, boolean held, long version, boolean deleted, boolean reached) {
-    assertThat(RevisionToken.parseAll(token).get(0).isReachedBy(held, version, deleted))
+  @ParameterizedTest(name = "token {0}, held {1}: reached {2}")
+  @CsvSource(
+      nullValues = "nothing",
+      value = {
+        // an upsert is reached by that version or any later state, never by no flag
+        "a@5, nothing, false",
+        "a@5, FLAG 4, false",
+        "a@5, DELETED 4, false",
+        "a@5, ABSENT 5, false",
+        "a@5, ABSENT 6, false",
+        "a@5, FLAG 5, true",
+        "a@5, DELETED 5, true",
+        "a@5, FLAG 6, true",
+        // a delete is reached by its own marker, anything later, or no flag at all
+        "a@5:deleted, nothing, true",
+        "a@5:deleted, ABSENT 4, true",
+        "a@5:deleted, ABSENT 5, true",
+        "a@5:deleted, FLAG 5, false",
+        "a@5:deleted, DELETED 4, false",
+        "a@5:deleted, DELETED 5, true",
+        "a@5:deleted, FLAG 6, true"
+      })
+  void isReachedBy_followsTheChangeOrder(String token, String held, boolean reached) {
+    assertThat(RevisionToken.parseAll(token).get(0).isReachedBy(ChangeOrderTest.held(held)))
         .isEqualTo(reached);
   }
 }

@@ -6,6 +6,7 @@ import dev.flagstream.contracts.change.ChangeOrder;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.change.FlagTopic;
+import dev.flagstream.contracts.change.HeldState;
 import dev.flagstream.contracts.change.InvalidChangeEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class TopicContents {
   /** A flag's state on the topic: its version and whether it is deleted there. */
-  record State(long version, boolean deleted) {}
+  record State(long version, boolean deleted) {
+    HeldState held() {
+      return deleted ? HeldState.deleted(version) : HeldState.flag(version);
+    }
+
+    ChangeOp op() {
+      return deleted ? ChangeOp.DELETE : ChangeOp.UPSERT;
+    }
+  }
 
   private final Map<String, State> held = new HashMap<>();
   private final Map<String, State> last = new HashMap<>();
@@ -93,9 +102,7 @@ final class TopicContents {
     highestVersion = Math.max(highestVersion, state.version());
     last.put(key, state);
     State current = held.get(key);
-    if (current == null
-        || ChangeOrder.supersedes(
-            true, current.version(), current.deleted(), state.version(), state.deleted())) {
+    if (current == null || ChangeOrder.supersedes(current.held(), state.version(), state.op())) {
       held.put(key, state);
     }
   }

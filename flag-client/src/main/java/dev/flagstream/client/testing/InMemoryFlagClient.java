@@ -5,6 +5,7 @@ import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.client.FlagEvaluation;
 import dev.flagstream.client.Subscription;
+import dev.flagstream.contracts.change.HeldState;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.FlagEvaluator;
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link FlagClient} for tests of code that uses flags: always ready, holding exactly the flags
- * the test sets, evaluating them with the real algorithm. Thread-safe.
+ * the test sets, evaluating them with the real algorithm. Change listeners are called on the thread
+ * that sets or removes a flag, and an exception they throw reaches that caller, so the test sees
+ * it. Thread-safe.
  *
  * <pre>{@code
  * InMemoryFlagClient flags = new InMemoryFlagClient().enable("new-checkout");
@@ -155,12 +158,10 @@ public final class InMemoryFlagClient implements FlagClient {
   private boolean holds(RevisionToken token) {
     Flag held = flags.get(token.name());
     if (held != null) {
-      return token.isReachedBy(true, held.version(), false);
+      return token.isReachedBy(HeldState.flag(held.version()));
     }
     Long deletedVersion = removed.get(token.name());
-    return deletedVersion == null
-        ? token.isReachedBy(false, 0, false)
-        : token.isReachedBy(true, deletedVersion, true);
+    return token.isReachedBy(deletedVersion == null ? null : HeldState.deleted(deletedVersion));
   }
 
   @Override

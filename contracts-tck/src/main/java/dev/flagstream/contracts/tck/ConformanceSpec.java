@@ -1,0 +1,310 @@
+package dev.flagstream.contracts.tck;
+
+import dev.flagstream.contracts.change.FlagChangeJson;
+import dev.flagstream.contracts.evaluation.Evaluation;
+import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The conformance suite of {@code contracts/spec}, as packaged with this kit on the class path,
+ * read into plain records that any Java test can run. The file format is documented in {@code
+ * contracts/spec/README.md}. Thread-safe; every call reads the files again.
+ */
+public final class ConformanceSpec {
+  /** The version of the suite this kit reads. */
+  public static final String SPEC_VERSION = "1.1.0";
+
+  /** Where the suite's files are on the class path: {@code index.json} and the files it lists. */
+  public static final String RESOURCE_ROOT = "dev/flagstream/contracts/spec/";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JsonNode index;
+
+  private ConformanceSpec() {
+    this.index = read("index.json");
+  }
+
+  /**
+   * The suite packaged with this kit.
+   *
+   * @throws IllegalStateException when its files are not on the class path
+   */
+  public static ConformanceSpec load() {
+    return new ConformanceSpec();
+  }
+
+  /** The version of the suite found, as its index states it; {@link #SPEC_VERSION} when current. */
+  public String specVersion() {
+    return index.get("specVersion").asString();
+  }
+
+  /** The files the index lists, as (path, kind, number of cases). */
+  public List<IndexEntry> indexEntries() {
+    List<IndexEntry> entries = new ArrayList<>();
+    for (JsonNode file : index.get("files")) {
+      entries.add(
+          new IndexEntry(
+              file.get("path").asString(), file.get("kind").asString(), file.get("cases").asInt()));
+    }
+    return entries;
+  }
+
+  /** The parsed content of a file the index lists. */
+  public JsonNode file(IndexEntry entry) {
+    return read(entry.path());
+  }
+
+  /** Every case of the files of kind {@code evaluation}, in the order of the index and files. */
+  public List<EvaluationCase> evaluationCases() {
+    List<EvaluationCase> cases = new ArrayList<>();
+    for (IndexEntry entry : entriesOfKind("evaluation")) {
+      JsonNode file = file(entry);
+      Map<String, Flag> flags = new LinkedHashMap<>();
+      for (JsonNode definition : file.get("flags")) {
+        Flag flag = flagOf(definition);
+        flags.put(flag.name(), flag);
+      }
+      for (JsonNode c : file.get("cases")) {
+        cases.add(
+            new EvaluationCase(
+                entry.path() + "#" + c.get("id").asString(),
+                c.get("description").asString(),
+                flags,
+                c.get("flag").asString(),
+                textOrNull(c.get("userId")),
+                expectedOf(c.get("expected"))));
+      }
+    }
+    return cases;
+  }
+
+  /** Every case of the files of kind {@code bucket}, in the order of the index and files. */
+  public List<BucketCase> bucketCases() {
+    List<BucketCase> cases = new ArrayList<>();
+    for (IndexEntry entry : entriesOfKind("bucket")) {
+      for (JsonNode c : file(entry).get("cases")) {
+        cases.add(
+            new BucketCase(
+                entry.path() + "#" + c.get("id").asString(),
+                c.get("flagName").asString(),
+                c.get("userId").asString(),
+                c.get("bucket").asInt()));
+      }
+    }
+    return cases;
+  }
+
+  /** Every case of the files of kind {@code change-stream}, in the order of the index and files. */
+  public List<ChangeStreamCase> changeStreamCases() {
+    List<ChangeStreamCase> cases = new ArrayList<>();
+    for (IndexEntry entry : entriesOfKind("change-stream")) {
+      for (JsonNode c : file(entry).get("cases")) {
+        String id = entry.path() + "#" + c.get("id").asString();
+        List<StreamStep> steps = new ArrayList<>();
+        for (JsonNode step : c.get("records")) {
+          steps.add(
+              step.has("snapshot")
+                  ? snapshotRefreshOf(id, steps.size(), step)
+                  : streamRecordOf(steps.size(), step));
+        }
+        List<ExpectedFlag> expectedFlags = new ArrayList<>();
+        for (JsonNode f : c.get("expectedFlags")) {
+          Flag flag = flagOf(f);
+          expectedFlags.add(
+              new ExpectedFlag(
+                  flag.name(),
+                  f.get("version").asLong(),
+                  flag.enabled(),
+                  flag.rolloutPercentage(),
+                  flag.userAllowlist()));
+        }
+        List<StreamEvaluation> evaluations = new ArrayList<>();
+        for (JsonNode e : c.get("evaluations")) {
+          evaluations.add(
+              new StreamEvaluation(
+                  e.get("flag").asString(),
+                  textOrNull(e.get("userId")),
+                  expectedOf(e.get("expected"))));
+        }
+        cases.add(
+            new ChangeStreamCase(
+                id,
+                c.get("description").asString(),
+                steps,
+                expectedFlags,
+                c.get("expectedRevision").asLong(),
+                evaluations));
+      }
+    }
+    return cases;
+  }
+
+  private static StreamRecord streamRecordOf(int position, JsonNode record) {
+    JsonNode value = record.get("value");
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (record.has("headers")) {
+      record
+          .get("headers")
+          .properties()
+          .forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
+    }
+    return new StreamRecord(
+        position,
+        record.get("key").asString(),
+        value.isNull() ? null : JSON.writeValueAsBytes(value),
+        headers);
+  }
+
+  private static SnapshotRefresh snapshotRefreshOf(String caseId, int position, JsonNode step) {
+    JsonNode snapshot = step.get("snapshot");
+    List<Flag> flags = new ArrayList<>();
+    for (JsonNode flag : snapshot.get("flags")) {
+      flags.add(FlagChangeJson.flagFromJson(JSON.writeValueAsString(flag)));
+    }
+    int requestedBefore =
+        step.has("requestedBeforeRecord") ? step.get("requestedBeforeRecord").asInt() : position;
+    if (requestedBefore < 0 || requestedBefore > position) {
+      throw new IllegalStateException(
+          caseId + ": requestedBeforeRecord must be between 0 and the snapshot's own position");
+    }
+    return new SnapshotRefresh(
+        position,
+        requestedBefore,
+        FlagSnapshot.of(flags, snapshot.get("revision").asLong(), Instant.EPOCH));
+  }
+
+  private List<IndexEntry> entriesOfKind(String kind) {
+    return indexEntries().stream().filter(entry -> entry.kind().equals(kind)).toList();
+  }
+
+  private static Flag flagOf(JsonNode definition) {
+    List<UUID> allowlist = new ArrayList<>();
+    definition.get("userAllowlist").forEach(id -> allowlist.add(UUID.fromString(id.asString())));
+    return Flag.builder(definition.get("name").asString())
+        .enabled(definition.get("enabled").asBoolean())
+        .rolloutPercentage(definition.get("rolloutPercentage").asInt())
+        .userAllowlist(allowlist)
+        .build();
+  }
+
+  private static Outcome expectedOf(JsonNode expected) {
+    JsonNode bucket = expected.get("bucket");
+    return new Outcome(
+        expected.get("value").asBoolean(),
+        expected.get("reason").asString(),
+        bucket.isNull() ? null : bucket.asInt());
+  }
+
+  private static @Nullable String textOrNull(@Nullable JsonNode node) {
+    return node == null || node.isNull() ? null : node.asString();
+  }
+
+  private static JsonNode read(String path) {
+    try (InputStream in =
+        ConformanceSpec.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + path)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE_ROOT + path + " is not on the class path");
+      }
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A file the index lists.
+   *
+   * @param path relative to the suite's root, e.g. {@code evaluation/001-steps-and-reasons.json}
+   * @param kind {@code evaluation}, {@code bucket} or {@code change-stream}
+   * @param cases how many cases the file holds
+   */
+  public record IndexEntry(String path, String kind, int cases) {}
+
+  /** An evaluation as the suite states it: value, reason name, and bucket or null. */
+  public record Outcome(boolean value, String reason, @Nullable Integer bucket) {
+    /** The outcome of an evaluation by the contracts' algorithm. */
+    public static Outcome of(Evaluation evaluation) {
+      return new Outcome(
+          evaluation.value(),
+          evaluation.reason().name(),
+          evaluation.hasBucket() ? evaluation.bucket() : null);
+    }
+  }
+
+  /** Evaluate {@code flagName} for {@code userId} when the store holds exactly {@code flags}. */
+  public record EvaluationCase(
+      String id,
+      String description,
+      Map<String, Flag> flags,
+      String flagName,
+      @Nullable String userId,
+      Outcome expected) {}
+
+  /** The bucket, 0 to 99, of {@code userId} in the flag named {@code flagName}. */
+  public record BucketCase(String id, String flagName, String userId, int bucket) {}
+
+  /**
+   * A step of a change-stream case: something the consumer receives, at {@code position}, the
+   * step's index in the case, which serves as the consumer's clock.
+   */
+  public sealed interface StreamStep permits StreamRecord, SnapshotRefresh {
+    int position();
+  }
+
+  /** A record of the flag topic; {@code value} is null for a tombstone. */
+  public record StreamRecord(
+      int position, String key, byte @Nullable [] value, Map<String, String> headers)
+      implements StreamStep {}
+
+  /**
+   * The answer to a snapshot request, received at {@code position}; the request was made before the
+   * step at {@code requestedBefore} was received, so steps from there on arrived after it.
+   */
+  public record SnapshotRefresh(int position, int requestedBefore, FlagSnapshot snapshot)
+      implements StreamStep {}
+
+  /** The fields of a held flag that a change-stream case states. */
+  public record ExpectedFlag(
+      String name, long version, boolean enabled, int rolloutPercentage, Set<UUID> userAllowlist) {
+    /** What a case would state of {@code flag}. */
+    public static ExpectedFlag of(Flag flag) {
+      return new ExpectedFlag(
+          flag.name(),
+          flag.version(),
+          flag.enabled(),
+          flag.rolloutPercentage(),
+          flag.userAllowlist());
+    }
+  }
+
+  /** After a change-stream case's steps, {@code flagName} evaluates for {@code userId} so. */
+  public record StreamEvaluation(String flagName, @Nullable String userId, Outcome expected) {}
+
+  /**
+   * Feed {@code steps} in order to a new consumer; it then holds exactly {@code expectedFlags},
+   * reports {@code expectedRevision} and evaluates as {@code evaluations} say.
+   *
+   * @param id the file's path and the case's id, {@code <path>#<id>}
+   */
+  public record ChangeStreamCase(
+      String id,
+      String description,
+      List<StreamStep> steps,
+      List<ExpectedFlag> expectedFlags,
+      long expectedRevision,
+      List<StreamEvaluation> evaluations) {}
+}
