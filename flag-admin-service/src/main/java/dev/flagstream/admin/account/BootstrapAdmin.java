@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,7 @@ class BootstrapAdmin implements ApplicationRunner {
             violation -> {
               throw new IllegalStateException(
                   "FLAGS_BOOTSTRAP_ADMIN_PASSWORD " + violation.reason(),
-                  Problems.invalid(java.util.List.of(violation)));
+                  Problems.invalid(List.of(violation)));
             });
     User admin = users.insert(email, passwords.hash(password), Role.ADMIN);
     audit.record(Actor.SYSTEM, AuditAction.USER_CREATED, admin.id().toString(), null, admin);

@@ -4,6 +4,8 @@ import dev.flagstream.admin.system.RequestIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,8 +100,8 @@ public class AuditLog {
         .list();
   }
 
-  private static java.time.@Nullable OffsetDateTime offset(@Nullable Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+  private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {

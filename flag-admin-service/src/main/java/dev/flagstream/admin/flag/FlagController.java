@@ -2,7 +2,7 @@ package dev.flagstream.admin.flag;
 
 import dev.flagstream.admin.account.Caller;
 import dev.flagstream.admin.audit.AuditAction;
-import dev.flagstream.admin.system.Pages;
+import dev.flagstream.admin.system.CursorPaging;
 import dev.flagstream.admin.system.Problems;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
@@ -51,9 +51,9 @@ class FlagController {
       @RequestParam(name = "q", required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    int pageSize = Pages.limit(limit);
-    List<Flag> fetched = flags.list(search, Pages.position(cursor), pageSize + 1);
-    return Pages.respond(fetched, pageSize, Flag::name);
+    int pageSize = CursorPaging.limit(limit);
+    List<Flag> fetched = flags.list(search, CursorPaging.position(cursor), pageSize + 1);
+    return CursorPaging.respond(fetched, pageSize, Flag::name);
   }
 
   @PostMapping

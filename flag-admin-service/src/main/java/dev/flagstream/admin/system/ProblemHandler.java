@@ -2,6 +2,7 @@ package dev.flagstream.admin.system;
 
 import dev.flagstream.contracts.flag.Violation;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -76,8 +79,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     return problem(
-        Problems.invalid(
-                e.getName(), "must be a valid " + expected.toLowerCase(java.util.Locale.ROOT))
+        Problems.invalid(e.getName(), "must be a valid " + expected.toLowerCase(Locale.ROOT))
             .getBody());
   }
 
@@ -95,7 +97,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) throws Exception {
-    if (e instanceof org.springframework.security.access.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       throw e; // the security filter chain answers these
     }
     if (DatabaseOutage.isDatabaseAway(e)) {
@@ -109,9 +111,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "the request failed; quote request id " + RequestIds.current() + " when reporting it"));
   }
 
-  private static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {
+  private static ResponseEntity<Object> problem(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 

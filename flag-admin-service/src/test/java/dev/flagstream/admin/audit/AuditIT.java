@@ -7,6 +7,7 @@ import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Response;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -100,8 +101,7 @@ class AuditIT extends AdminServiceIntegration {
     invalid(viewer.get("/api/admin/audit?to=2026-13-01"), "to");
     invalid(
         viewer.get(
-            "/api/admin/audit?cursor="
-                + java.util.Base64.getUrlEncoder().encodeToString("x".getBytes())),
+            "/api/admin/audit?cursor=" + Base64.getUrlEncoder().encodeToString("x".getBytes())),
         "cursor");
   }
 
