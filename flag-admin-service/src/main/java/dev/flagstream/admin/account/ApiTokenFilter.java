@@ -82,7 +82,6 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       problems.write(
           response,
           HttpStatus.UNAUTHORIZED,
-          "unauthenticated",
           "the Authorization header does not hold a valid, unexpired API token");
       return;
     }

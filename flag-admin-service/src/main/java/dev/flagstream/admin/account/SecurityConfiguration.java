@@ -98,7 +98,6 @@ class SecurityConfiguration {
                           problems.write(
                               response,
                               HttpStatus.UNAUTHORIZED,
-                              "unauthenticated",
                               "sign in or send an API token as Authorization: Bearer <token>");
                         })
                     .accessDeniedHandler(
@@ -113,7 +112,6 @@ class SecurityConfiguration {
                           problems.write(
                               response,
                               HttpStatus.FORBIDDEN,
-                              "forbidden",
                               csrf
                                   ? "a signed-in browser must send the X-XSRF-TOKEN header"
                                       + " with the value of the XSRF-TOKEN cookie"

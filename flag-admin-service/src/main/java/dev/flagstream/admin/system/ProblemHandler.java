@@ -41,21 +41,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     if (causedBy(e, BodySizeLimit.BodyTooLargeException.class) != null) {
       return problem(
-          Problems.detail(
-              HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "the request body is too large"));
+          Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large"));
     }
     return problem(Problems.invalid(violationOf(e)).getBody());
   }
 
-  /** Gives the problems Spring MVC makes itself (405, 406, 415…) a type of ours too. */
+  /**
+   * Gives the problems Spring MVC makes itself (405, 406, 415…) a type of ours too, and every
+   * problem the problem media type whatever the request accepts, as the evaluator does.
+   */
   @Override
   protected ResponseEntity<Object> createResponseEntity(
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem
-        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      problem.setType(Problems.typeOf(status.value()));
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.putAll(headers);
+    if (body instanceof ProblemDetail problem) {
+      if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+        problem.setType(Problems.typeOf(status.value()));
+      }
+      problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
-    return super.createResponseEntity(body, headers, status, request);
+    return new ResponseEntity<>(body, problemHeaders, status);
   }
 
   private static List<Violation> violationOf(HttpMessageNotReadableException e) {
@@ -85,14 +91,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-    return problem(Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    return problem(Problems.detail(HttpStatus.UNAUTHORIZED, e.getMessage()));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
     log.warn("A write broke a database constraint that validation should have caught", e);
-    return problem(
-        Problems.detail(HttpStatus.CONFLICT, "conflict", "the change conflicts with stored data"));
+    return problem(Problems.detail(HttpStatus.CONFLICT, "the change conflicts with stored data"));
   }
 
   @ExceptionHandler(Exception.class)
@@ -107,7 +112,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(
         Problems.detail(
             HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal",
             "the request failed; quote request id " + RequestIds.current() + " when reporting it"));
   }
 

@@ -127,6 +127,15 @@ class FlagBadInputIT extends AdminServiceIntegration {
   }
 
   @Test
+  void problems_areProblemJson_whateverTheClientAccepts() {
+    problem(viewer.get("/api/admin/flags/nope", "Accept", "text/html"), 404);
+    problem(
+        unchanged(
+            () -> editor.post("/api/admin/flags", "{\"name\":1}", "Accept", "application/xml")),
+        400);
+  }
+
+  @Test
   void oversizedBodies_are413_whetherDeclaredOrChunked() {
     String huge = "{\"name\":\"a\",\"description\":\"" + "x".repeat(1_100_000) + "\"}";
     problem(unchanged(() -> editor.post("/api/admin/flags", huge)), 413);
