@@ -36,8 +36,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       TokenRepository tokens,
-      ServerKeys serverKeys,
-      MetricsKeys metricsKeys,
+      ServiceKeys keys,
       ProblemWriter problems,
       SecurityEvents events,
       SessionPolicy sessions,
@@ -86,8 +85,7 @@ class SecurityConfiguration {
             new SessionLifetime(sessions.absoluteTimeout(), clock),
             SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new ApiTokenFilter(tokens, serverKeys, metricsKeys, problems, events),
-            AnonymousAuthenticationFilter.class)
+            new ApiTokenFilter(tokens, keys, problems, events), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
