@@ -69,7 +69,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/auth/**")
                     .hasRole(Role.VIEWER.name())
-                    .requestMatchers(HttpMethod.GET, "/api/snapshot")
+                    .requestMatchers(HttpMethod.GET, "/api/flags/snapshot")
                     .hasAnyRole(ApiTokenFilter.SERVER_ROLE, Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/prometheus", "/metrics", "/metrics/**")
                     .hasAnyRole(ApiTokenFilter.METRICS_ROLE, Role.ADMIN.name())
