@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The append-only audit log. {@link #record} joins the caller's transaction, so an entry exists
@@ -35,7 +35,8 @@ public class AuditLog {
    * Records a change in the current transaction; fails when there is none, since an entry written
    * apart from its change could outlive a rollback.
    *
-   * @param before the target's state before, as a value Jackson can write, or null
+   * @param before the target's state before, as a value the service's mapper writes (a {@link
+   *     RawValue} is recorded as the JSON text it holds), or null
    * @param after the target's state after, or null
    * @return the new entry's id
    */
@@ -113,13 +114,9 @@ public class AuditLog {
         AuditAction.valueOf(row.getString("action")),
         AuditAction.TargetType.valueOf(row.getString("target_type")),
         row.getString("target"),
-        tree(row.getString("before")),
-        tree(row.getString("after")),
+        row.getString("before"),
+        row.getString("after"),
         row.getString("request_id"),
         row.getString("client_request_id"));
-  }
-
-  private @Nullable JsonNode tree(@Nullable String text) {
-    return text == null ? null : json.readTree(text);
   }
 }

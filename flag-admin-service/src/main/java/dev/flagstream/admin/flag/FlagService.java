@@ -7,7 +7,6 @@ import dev.flagstream.admin.audit.AuditLog;
 import dev.flagstream.admin.system.Problems;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.internal.ContractJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -16,7 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Every change of a flag: one transaction that checks the caller's precondition, writes the flag
@@ -99,11 +98,11 @@ class FlagService {
             .filter(e -> e.targetType() == AuditAction.TargetType.FLAG && e.target().equals(name))
             .orElseThrow(
                 () -> Problems.invalid("auditId", "is not an audit entry of flag '" + name + "'"));
-    JsonNode recorded = entry.after() != null ? entry.after() : entry.before();
+    String recorded = entry.after() != null ? entry.after() : entry.before();
     if (recorded == null) {
       throw Problems.invalid("auditId", "records no state of the flag to restore");
     }
-    Flag target = FlagChangeJson.flagFromJson(recorded.toString());
+    Flag target = FlagChangeJson.flagFromJson(recorded);
     Optional<Flag> current = flags.lock(name);
     IfMatch.check(ifMatch, current);
     Flag restored =
@@ -126,9 +125,12 @@ class FlagService {
     return restored;
   }
 
-  /** A flag as the audit log records it: its wire form. */
-  private static JsonNode state(Flag flag) {
-    return ContractJson.MAPPER.valueToTree(flag);
+  /**
+   * A flag as the audit log records it: its wire form, written once by the contract and stored as
+   * that text, which {@link #revert} reads back with the contract again.
+   */
+  private static RawValue state(Flag flag) {
+    return new RawValue(FlagChangeJson.flagToJson(flag));
   }
 
   private static RuntimeException notFound(String name) {
