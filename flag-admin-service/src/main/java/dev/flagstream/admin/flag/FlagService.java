@@ -31,9 +31,10 @@ class FlagService {
     this.audit = audit;
   }
 
+  /** The flag named {@code name}; 404 when there is none. */
   @Transactional(readOnly = true)
-  Optional<Flag> find(String name) {
-    return flags.find(name);
+  Flag get(String name) {
+    return flags.find(name).orElseThrow(() -> notFound(name));
   }
 
   /** Every flag, read in one consistent transaction. */
