@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +21,7 @@ import tools.jackson.databind.util.RawValue;
  * The append-only audit log. {@link #record} joins the caller's transaction, so an entry exists
  * exactly when its change was committed.
  */
-@Component
+@Repository
 public class AuditLog {
   private final JdbcClient jdbc;
   private final JsonMapper json;
