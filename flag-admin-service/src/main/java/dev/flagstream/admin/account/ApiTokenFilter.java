@@ -32,22 +32,16 @@ final class ApiTokenFilter extends OncePerRequestFilter {
   static final String METRICS_ROLE = "METRICS";
 
   private final TokenRepository tokens;
-  private final ServerKeys serverKeys;
-  private final MetricsKeys metricsKeys;
+  private final ServiceKeys keys;
   private final ProblemWriter problems;
   private final SecurityEvents events;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
   ApiTokenFilter(
-      TokenRepository tokens,
-      ServerKeys serverKeys,
-      MetricsKeys metricsKeys,
-      ProblemWriter problems,
-      SecurityEvents events) {
+      TokenRepository tokens, ServiceKeys keys, ProblemWriter problems, SecurityEvents events) {
     this.tokens = tokens;
-    this.serverKeys = serverKeys;
-    this.metricsKeys = metricsKeys;
+    this.keys = keys;
     this.problems = problems;
     this.events = events;
   }
@@ -64,11 +58,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     Optional<Caller> caller = Optional.empty();
     if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       String secret = header.substring(BEARER.length()).strip();
-      if (serverKeys.matches(secret)) {
+      if (keys.isServerKey(secret)) {
         authenticate(key("server-key", SERVER_ROLE), request, response, chain);
         return;
       }
-      if (metricsKeys.matches(secret)) {
+      if (keys.isMetricsKey(secret)) {
         authenticate(key("metrics-key", METRICS_ROLE), request, response, chain);
         return;
       }
@@ -82,7 +76,6 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       problems.write(
           response,
           HttpStatus.UNAUTHORIZED,
-          "unauthenticated",
           "the Authorization header does not hold a valid, unexpired API token");
       return;
     }

@@ -8,12 +8,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class BootstrapAdmin implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
-  private static final long LOCK = 0x466c6167_73747274L; // "Flagstrt"
 
   private final BootstrapProperties properties;
   private final UserRepository users;
   private final TokenRepository tokens;
   private final Passwords passwords;
   private final AuditLog audit;
-  private final JdbcClient jdbc;
   private final Clock clock;
 
   BootstrapAdmin(
@@ -42,7 +40,6 @@ class BootstrapAdmin implements ApplicationRunner {
       TokenRepository tokens,
       Passwords passwords,
       AuditLog audit,
-      JdbcClient jdbc,
       Clock clock) {
     String token = properties.configuredToken();
     if (token != null && !TokenSecrets.looksGenerated(token)) {
@@ -59,14 +56,13 @@ class BootstrapAdmin implements ApplicationRunner {
     this.tokens = tokens;
     this.passwords = passwords;
     this.audit = audit;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+    users.lockBootstrap();
     if (users.isEmpty()) {
       createFirstAdmin();
     }
@@ -126,7 +122,7 @@ class BootstrapAdmin implements ApplicationRunner {
             violation -> {
               throw new IllegalStateException(
                   "FLAGS_BOOTSTRAP_ADMIN_PASSWORD " + violation.reason(),
-                  Problems.invalid(java.util.List.of(violation)));
+                  Problems.invalid(List.of(violation)));
             });
     User admin = users.insert(email, passwords.hash(password), Role.ADMIN);
     audit.record(Actor.SYSTEM, AuditAction.USER_CREATED, admin.id().toString(), null, admin);

@@ -36,8 +36,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       TokenRepository tokens,
-      ServerKeys serverKeys,
-      MetricsKeys metricsKeys,
+      ServiceKeys keys,
       ProblemWriter problems,
       SecurityEvents events,
       SessionPolicy sessions,
@@ -70,7 +69,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/auth/**")
                     .hasRole(Role.VIEWER.name())
-                    .requestMatchers(HttpMethod.GET, "/api/snapshot")
+                    .requestMatchers(HttpMethod.GET, "/api/flags/snapshot")
                     .hasAnyRole(ApiTokenFilter.SERVER_ROLE, Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/prometheus", "/metrics", "/metrics/**")
                     .hasAnyRole(ApiTokenFilter.METRICS_ROLE, Role.ADMIN.name())
@@ -86,8 +85,7 @@ class SecurityConfiguration {
             new SessionLifetime(sessions.absoluteTimeout(), clock),
             SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new ApiTokenFilter(tokens, serverKeys, metricsKeys, problems, events),
-            AnonymousAuthenticationFilter.class)
+            new ApiTokenFilter(tokens, keys, problems, events), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
@@ -98,7 +96,6 @@ class SecurityConfiguration {
                           problems.write(
                               response,
                               HttpStatus.UNAUTHORIZED,
-                              "unauthenticated",
                               "sign in or send an API token as Authorization: Bearer <token>");
                         })
                     .accessDeniedHandler(
@@ -113,7 +110,6 @@ class SecurityConfiguration {
                           problems.write(
                               response,
                               HttpStatus.FORBIDDEN,
-                              "forbidden",
                               csrf
                                   ? "a signed-in browser must send the X-XSRF-TOKEN header"
                                       + " with the value of the XSRF-TOKEN cookie"

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
   private static final String COLUMNS = "id, email, role, created_at, updated_at";
+  private static final long BOOTSTRAP_LOCK = 0x466c6167_73747274L; // "Flagstrt"
 
   private final JdbcClient jdbc;
 
@@ -38,6 +39,14 @@ class UserRepository {
 
   List<User> list() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY email").query(this::user).list();
+  }
+
+  /**
+   * Waits for the lock of bootstrapping and holds it until the transaction ends, so that replicas
+   * starting together bootstrap one after the other: the next sees the first admin already there.
+   */
+  void lockBootstrap() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(BOOTSTRAP_LOCK).query().singleRow();
   }
 
   boolean isEmpty() {

@@ -1,6 +1,6 @@
 package dev.flagstream.admin.audit;
 
-import dev.flagstream.admin.system.Pages;
+import dev.flagstream.admin.system.CursorPaging;
 import dev.flagstream.admin.system.Problems;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,11 +40,11 @@ class AuditController {
     AuditQuery query =
         new AuditQuery(
             flag, actorId(actor), action(action), instant("from", from), instant("to", to));
-    int pageSize = Pages.limit(limit);
-    String position = Pages.position(cursor);
+    int pageSize = CursorPaging.limit(limit);
+    String position = CursorPaging.position(cursor);
     Long beforeId = position == null ? null : parseCursor(position);
     List<AuditEntry> fetched = audit.search(query, reader(caller), beforeId, pageSize + 1);
-    return Pages.respond(fetched, pageSize, entry -> Long.toString(entry.id()));
+    return CursorPaging.respond(fetched, pageSize, entry -> Long.toString(entry.id()));
   }
 
   // The caller's name is their user id; the audit log knows no account types, only Spring's.

@@ -1,13 +1,14 @@
 package dev.flagstream.admin.audit;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.flagstream.admin.audit.AuditAction.TargetType;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * One recorded change.
+ * One recorded change. The states are the JSON text the log holds, written into a response as the
+ * JSON they are.
  *
  * @param before the target's state before the change, null when it did not exist
  * @param after the target's state after the change, null when it no longer exists; for a sign-in,
@@ -23,7 +24,7 @@ public record AuditEntry(
     AuditAction action,
     TargetType targetType,
     String target,
-    @Nullable JsonNode before,
-    @Nullable JsonNode after,
+    @JsonRawValue @Nullable String before,
+    @JsonRawValue @Nullable String after,
     @Nullable String requestId,
     @Nullable String clientRequestId) {}

@@ -4,22 +4,24 @@ import dev.flagstream.admin.system.RequestIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The append-only audit log. {@link #record} joins the caller's transaction, so an entry exists
  * exactly when its change was committed.
  */
-@Component
+@Repository
 public class AuditLog {
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -33,7 +35,8 @@ public class AuditLog {
    * Records a change in the current transaction; fails when there is none, since an entry written
    * apart from its change could outlive a rollback.
    *
-   * @param before the target's state before, as a value Jackson can write, or null
+   * @param before the target's state before, as a value the service's mapper writes (a {@link
+   *     RawValue} is recorded as the JSON text it holds), or null
    * @param after the target's state after, or null
    * @return the new entry's id
    */
@@ -98,8 +101,8 @@ public class AuditLog {
         .list();
   }
 
-  private static java.time.@Nullable OffsetDateTime offset(@Nullable Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+  private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
@@ -111,13 +114,9 @@ public class AuditLog {
         AuditAction.valueOf(row.getString("action")),
         AuditAction.TargetType.valueOf(row.getString("target_type")),
         row.getString("target"),
-        tree(row.getString("before")),
-        tree(row.getString("after")),
+        row.getString("before"),
+        row.getString("after"),
         row.getString("request_id"),
         row.getString("client_request_id"));
-  }
-
-  private @Nullable JsonNode tree(@Nullable String text) {
-    return text == null ? null : json.readTree(text);
   }
 }

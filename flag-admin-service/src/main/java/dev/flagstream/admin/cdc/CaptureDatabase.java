@@ -1,5 +1,6 @@
 package dev.flagstream.admin.cdc;
 
+import dev.flagstream.admin.cdc.internal.PostgresOffsetStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,9 +14,13 @@ import java.util.Properties;
 /**
  * The flag database as capture reaches it: the application's JDBC URL (its TLS settings included)
  * with the capture role's credentials, which may differ from those of the pool serving the API.
- * Every connection is opened for one task and closed after it, except those a caller keeps.
+ * Built once, at start-up; the credentials leave it only as the engine's settings. Every connection
+ * is opened for one task and closed after it, except those a caller keeps.
  */
 final class CaptureDatabase {
+  // Offsets are written after every flush; a silent server must not hold the engine's commits.
+  private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(10);
+
   private final String jdbcUrl;
   private final DatabaseAddress address;
   private final String user;
@@ -29,20 +34,23 @@ final class CaptureDatabase {
         password.isEmpty() ? address.parameters().getOrDefault("password", "") : password;
   }
 
-  String jdbcUrl() {
-    return jdbcUrl;
-  }
-
-  DatabaseAddress address() {
-    return address;
-  }
-
-  String user() {
-    return user;
-  }
-
-  String password() {
-    return password;
+  /**
+   * How the capture engine reaches this database: where and how securely ({@link
+   * DatabaseAddress#engineSettings()}), as whom, and the offset store that keeps the engine's
+   * position in it, which connects as {@link #connect} does. The engine takes nothing but settings
+   * and makes the store itself, so this is the one way the credentials leave.
+   */
+  Properties engineSettings() {
+    Properties settings = address.engineSettings();
+    settings.setProperty("database.user", user);
+    settings.setProperty("database.password", password);
+    settings.setProperty("offset.storage", PostgresOffsetStore.class.getName());
+    settings.setProperty(PostgresOffsetStore.URL, jdbcUrl);
+    connectionProperties(OFFSETS_TIMEOUT, "flagstream-cdc-offsets")
+        .forEach(
+            (name, value) ->
+                settings.setProperty(PostgresOffsetStore.CONNECTION + name, (String) value));
+    return settings;
   }
 
   /**
@@ -55,6 +63,13 @@ final class CaptureDatabase {
 
   Connection connect(Duration timeout, String purpose, Map<String, String> more)
       throws SQLException {
+    Properties properties = connectionProperties(timeout, purpose);
+    properties.putAll(more);
+    return DriverManager.getConnection(jdbcUrl, properties);
+  }
+
+  /** The driver's settings for a connection of capture: its role, its bounds, its name. */
+  private Properties connectionProperties(Duration timeout, String purpose) {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", password);
@@ -63,8 +78,7 @@ final class CaptureDatabase {
     properties.setProperty("socketTimeout", Long.toString(seconds));
     properties.setProperty("tcpKeepAlive", "true");
     properties.setProperty("ApplicationName", purpose);
-    properties.putAll(more);
-    return DriverManager.getConnection(jdbcUrl, properties);
+    return properties;
   }
 
   /** The statement the engine runs every heartbeat interval. */

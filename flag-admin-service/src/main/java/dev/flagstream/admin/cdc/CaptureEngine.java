@@ -1,6 +1,5 @@
 package dev.flagstream.admin.cdc;
 
-import dev.flagstream.admin.cdc.internal.PostgresOffsetStore;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -61,21 +60,15 @@ final class CaptureEngine implements AutoCloseable {
    * Debezium settings for capturing {@code feature_flags} and the heartbeat of {@code database}.
    */
   static Properties config(CdcProperties cdc, CaptureDatabase database) {
-    Properties config = database.address().engineSettings();
+    Properties config = database.engineSettings();
     // The engine's name keys its stored offsets: one set of offsets per slot.
     config.setProperty("name", "flagstream-cdc-" + cdc.slotName());
     config.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-    config.setProperty("offset.storage", PostgresOffsetStore.class.getName());
-    config.setProperty(PostgresOffsetStore.URL, database.jdbcUrl());
-    config.setProperty(PostgresOffsetStore.USER, database.user());
-    config.setProperty(PostgresOffsetStore.PASSWORD, database.password());
     // Only records Kafka acknowledged are marked processed, so whatever is flushed is safe; the
     // interval only bounds how much is published again after a crash.
     config.setProperty(
         "offset.flush.interval.ms", Long.toString(cdc.offsetFlushInterval().toMillis()));
     config.setProperty("offset.flush.timeout.ms", "5000");
-    config.setProperty("database.user", database.user());
-    config.setProperty("database.password", database.password());
     config.setProperty("topic.prefix", "flagstream");
     // The engine's JMX names hold the topic prefix; the slot keeps them apart from those of an
     // engine still closing, or of another service's engine, in the same JVM.

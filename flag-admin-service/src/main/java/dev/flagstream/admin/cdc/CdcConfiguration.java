@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Change data capture, on unless {@code flags.cdc.enabled=false}. Settings that cannot work are
@@ -83,6 +84,7 @@ class CdcConfiguration {
       DataSource dataSource,
       CaptureStatus status,
       CaptureMetrics metrics,
+      JsonMapper json,
       Clock clock) {
     FlagTopicStart topic =
         new FlagTopicStart(
@@ -97,7 +99,8 @@ class CdcConfiguration {
             database,
             new ReplicationSlot(database, cdc.slotName()),
             topic,
-            new ChangePublishing(cdc.heartbeatInterval(), status, metrics, clock),
+            new ChangePublishing(
+                new ChangeRecords(json, cdc.heartbeatInterval()), status, metrics, clock),
             status);
     return new ChangeCapture(cdc, database, run, status, metrics);
   }

@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 final class ChangePublishing {
   private static final Logger log = LoggerFactory.getLogger(ChangePublishing.class);
 
-  private final Duration heartbeatInterval;
+  private final ChangeRecords changes;
   private final CaptureStatus status;
   private final CaptureMetrics metrics;
   private final Clock clock;
 
   ChangePublishing(
-      Duration heartbeatInterval, CaptureStatus status, CaptureMetrics metrics, Clock clock) {
-    this.heartbeatInterval = heartbeatInterval;
+      ChangeRecords changes, CaptureStatus status, CaptureMetrics metrics, Clock clock) {
+    this.changes = changes;
     this.status = status;
     this.metrics = metrics;
     this.clock = clock;
@@ -40,7 +40,7 @@ final class ChangePublishing {
   void publish(FlagTopicPublisher publisher, BooleanSupplier leading, List<SourceRecord> batch) {
     List<TopicRecord> records = new ArrayList<>();
     for (SourceRecord record : batch) {
-      records.addAll(ChangeRecords.of(record, heartbeatInterval));
+      records.addAll(changes.of(record));
     }
     if (!records.isEmpty()) {
       if (!leading.getAsBoolean()) {

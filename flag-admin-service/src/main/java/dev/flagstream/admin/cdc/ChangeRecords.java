@@ -5,7 +5,6 @@ import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.internal.ContractJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +15,17 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the capture engine's change records into flag topic records. Of {@code feature_flags}:
  * create, update and snapshot read become an UPSERT with the whole new state; a delete becomes a
  * DELETE followed by a tombstone. Of {@code cdc_heartbeat}: every write becomes a {@link
  * CaptureHeartbeat} under {@link FlagTopic#HEARTBEAT_KEY}, which has come the whole way a change
- * comes and so tells consumers the pipeline moves. Anything else becomes nothing. Pure.
+ * comes and so tells consumers the pipeline moves. Anything else becomes nothing. Pure and
+ * thread-safe. The event's wire form is the contract's ({@link FlagChangeJson}); the JSON of the
+ * database (the {@code metadata} column) and of the engine ({@code source.sequence}) is read with
+ * the service's own mapper, as the flag API reads it.
  *
  * <p>The revision is the position of the change's transaction in commit order: Debezium's {@code
  * source.sequence[0]}, the end of the last transaction committed before it, which all changes of
@@ -37,15 +40,23 @@ final class ChangeRecords {
       new TypeReference<>() {};
   private static final TypeReference<List<@Nullable String>> POSITIONS = new TypeReference<>() {};
 
-  private ChangeRecords() {}
+  private final JsonMapper json;
+  private final Duration heartbeatInterval;
+
+  /**
+   * @param json the service's mapper
+   * @param heartbeatInterval how often heartbeats are written, which a heartbeat record announces
+   */
+  ChangeRecords(JsonMapper json, Duration heartbeatInterval) {
+    this.json = json;
+    this.heartbeatInterval = heartbeatInterval;
+  }
 
   /**
    * The topic records for one engine record; empty when it is neither a flag change nor a
    * heartbeat.
-   *
-   * @param heartbeatInterval how often heartbeats are written, which a heartbeat record announces
    */
-  static List<TopicRecord> of(SourceRecord record, Duration heartbeatInterval) {
+  List<TopicRecord> of(SourceRecord record) {
     if (!(record.value() instanceof Struct envelope) || !hasField(envelope, "op")) {
       return List.of(); // a Debezium tombstone or another kind of message
     }
@@ -55,9 +66,7 @@ final class ChangeRecords {
     long revision = revision(source);
     Instant changedAt = Instant.ofEpochMilli(source.getInt64("ts_ms"));
     if (HEARTBEAT_TABLE.equals(table)) {
-      return "d".equals(op) || "t".equals(op)
-          ? List.of()
-          : List.of(heartbeat(revision, changedAt, heartbeatInterval));
+      return "d".equals(op) || "t".equals(op) ? List.of() : List.of(heartbeat(revision, changedAt));
     }
     if (!FLAG_TABLE.equals(table)) {
       return List.of();
@@ -86,23 +95,23 @@ final class ChangeRecords {
     return records;
   }
 
-  private static TopicRecord heartbeat(long revision, Instant beatAt, Duration interval) {
-    CaptureHeartbeat beat = CaptureHeartbeat.of(revision, beatAt, interval);
+  private TopicRecord heartbeat(long revision, Instant beatAt) {
+    CaptureHeartbeat beat = CaptureHeartbeat.of(revision, beatAt, heartbeatInterval);
     return new TopicRecord(
         FlagTopic.HEARTBEAT_KEY, FlagChangeJson.heartbeatToBytes(beat), 0, beatAt);
   }
 
-  static long revision(Struct source) {
+  private long revision(Struct source) {
     String sequence = source.getString("sequence");
     if (sequence == null) {
       return 0;
     }
-    List<@Nullable String> positions = ContractJson.MAPPER.readValue(sequence, POSITIONS);
+    List<@Nullable String> positions = json.readValue(sequence, POSITIONS);
     String lastCommit = positions.isEmpty() ? null : positions.get(0);
     return lastCommit == null ? 0 : Long.parseLong(lastCommit);
   }
 
-  static Flag flag(Struct row) {
+  private Flag flag(Struct row) {
     String description = row.getString("description");
     String createdBy = row.getString("created_by");
     List<?> allowlist = row.getArray("user_allowlist");
@@ -114,7 +123,7 @@ final class ChangeRecords {
             allowlist == null
                 ? List.of()
                 : allowlist.stream().map(id -> UUID.fromString((String) id)).toList())
-        .metadata(ContractJson.MAPPER.readValue(row.getString("metadata"), OBJECT))
+        .metadata(json.readValue(row.getString("metadata"), OBJECT))
         .version(row.getInt64("version"))
         .createdAt(Instant.parse(row.getString("created_at")))
         .updatedAt(Instant.parse(row.getString("updated_at")))

@@ -3,6 +3,7 @@ package dev.flagstream.admin.cdc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -46,7 +47,7 @@ record Reconciliation(Map<String, Long> ghosts, List<String> regression, long se
    * @param sequenceIssued the highest version the database's sequence has issued
    */
   static Reconciliation of(TopicContents topic, Map<String, Long> database, long sequenceIssued) {
-    Map<String, Long> ghosts = new java.util.TreeMap<>();
+    Map<String, Long> ghosts = new TreeMap<>();
     TreeSet<String> stale = new TreeSet<>();
     topic
         .held()

@@ -2,8 +2,7 @@ package dev.flagstream.admin.flag;
 
 import dev.flagstream.admin.account.Caller;
 import dev.flagstream.admin.audit.AuditAction;
-import dev.flagstream.admin.system.Pages;
-import dev.flagstream.admin.system.Problems;
+import dev.flagstream.admin.system.CursorPaging;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.evaluation.CompiledFlag;
 import dev.flagstream.contracts.evaluation.Evaluation;
@@ -51,9 +50,9 @@ class FlagController {
       @RequestParam(name = "q", required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    int pageSize = Pages.limit(limit);
-    List<Flag> fetched = flags.list(search, Pages.position(cursor), pageSize + 1);
-    return Pages.respond(fetched, pageSize, Flag::name);
+    int pageSize = CursorPaging.limit(limit);
+    List<Flag> fetched = flags.list(search, CursorPaging.position(cursor), pageSize + 1);
+    return CursorPaging.respond(fetched, pageSize, Flag::name);
   }
 
   @PostMapping
@@ -69,7 +68,7 @@ class FlagController {
 
   @GetMapping("/{name}")
   ResponseEntity<Flag> get(@PathVariable String name) {
-    Flag flag = flags.find(name).orElseThrow(() -> notFound(name));
+    Flag flag = flags.get(name);
     return ResponseEntity.ok().eTag(IfMatch.etag(flag)).body(flag);
   }
 
@@ -144,22 +143,15 @@ class FlagController {
       @RequestBody(required = false) @Nullable JsonNode body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @AuthenticationPrincipal Caller caller) {
-    JsonNode auditId = body == null ? null : body.get("auditId");
-    if (body == null
-        || !body.isObject()
-        || body.size() != 1
-        || auditId == null
-        || !auditId.canConvertToLong()) {
-      throw Problems.invalid("auditId", "is required: the id of an audit entry of this flag");
-    }
-    return written(flags.revert(name, auditId.asLong(), ifMatch, caller.actor()));
+    long auditId = FlagInput.forRevert(body);
+    return written(flags.revert(name, auditId, ifMatch, caller.actor()));
   }
 
   /** What the flag gives {@code userId} now, with the reason and the user's bucket. */
   @GetMapping("/{name}/evaluate")
   FlagPreview evaluate(
       @PathVariable String name, @RequestParam(required = false) @Nullable String userId) {
-    CompiledFlag flag = CompiledFlag.of(flags.find(name).orElseThrow(() -> notFound(name)));
+    CompiledFlag flag = CompiledFlag.of(flags.get(name));
     Evaluation evaluation = flag.evaluate(userId);
     Integer bucket = userId == null || userId.isEmpty() ? null : flag.bucket(userId);
     return new FlagPreview(
@@ -190,9 +182,5 @@ class FlagController {
         .eTag(IfMatch.etag(flag))
         .header(REVISION, RevisionToken.written(flag.name(), flag.version()).toString())
         .body(flag);
-  }
-
-  private static RuntimeException notFound(String name) {
-    return Problems.notFound("no flag named '" + name + "'");
   }
 }

@@ -7,15 +7,15 @@ import dev.flagstream.admin.audit.AuditLog;
 import dev.flagstream.admin.system.Problems;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.internal.ContractJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Every change of a flag: one transaction that checks the caller's precondition, writes the flag
@@ -31,15 +31,14 @@ class FlagService {
     this.audit = audit;
   }
 
+  /** The flag named {@code name}; 404 when there is none. */
   @Transactional(readOnly = true)
-  Optional<Flag> find(String name) {
-    return flags.find(name);
+  Flag get(String name) {
+    return flags.find(name).orElseThrow(() -> notFound(name));
   }
 
   /** Every flag, read in one consistent transaction. */
-  @Transactional(
-      readOnly = true,
-      isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   List<Flag> all() {
     return flags.list(null, null, Integer.MAX_VALUE);
   }
@@ -100,11 +99,11 @@ class FlagService {
             .filter(e -> e.targetType() == AuditAction.TargetType.FLAG && e.target().equals(name))
             .orElseThrow(
                 () -> Problems.invalid("auditId", "is not an audit entry of flag '" + name + "'"));
-    JsonNode recorded = entry.after() != null ? entry.after() : entry.before();
+    String recorded = entry.after() != null ? entry.after() : entry.before();
     if (recorded == null) {
       throw Problems.invalid("auditId", "records no state of the flag to restore");
     }
-    Flag target = FlagChangeJson.flagFromJson(recorded.toString());
+    Flag target = FlagChangeJson.flagFromJson(recorded);
     Optional<Flag> current = flags.lock(name);
     IfMatch.check(ifMatch, current);
     Flag restored =
@@ -127,9 +126,12 @@ class FlagService {
     return restored;
   }
 
-  /** A flag as the audit log records it: its wire form. */
-  private static JsonNode state(Flag flag) {
-    return ContractJson.MAPPER.valueToTree(flag);
+  /**
+   * A flag as the audit log records it: its wire form, written once by the contract and stored as
+   * that text, which {@link #revert} reads back with the contract again.
+   */
+  private static RawValue state(Flag flag) {
+    return new RawValue(FlagChangeJson.flagToJson(flag));
   }
 
   private static RuntimeException notFound(String name) {

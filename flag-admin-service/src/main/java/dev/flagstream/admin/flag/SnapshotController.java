@@ -2,14 +2,21 @@ package dev.flagstream.admin.flag;
 
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.time.Clock;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every flag, straight from PostgreSQL: the evaluators' safety net, which reaches them within a
- * refresh interval even while Kafka is broken. Readable with a server key.
+ * refresh interval even while Kafka is broken. Readable with a server key. The same path, body and
+ * entity tag as an evaluator's snapshot: the tag is the digest, and {@code If-None-Match} with it
+ * gets 304.
  */
 @RestController
 class SnapshotController {
@@ -21,14 +28,29 @@ class SnapshotController {
     this.clock = clock;
   }
 
-  @GetMapping("/api/snapshot")
-  ResponseEntity<byte[]> snapshot() {
+  @GetMapping("/api/flags/snapshot")
+  ResponseEntity<byte[]> snapshot(
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+          @Nullable String ifNoneMatch) {
     FlagSnapshot snapshot =
         FlagSnapshot.of(flags.all(), FlagSnapshot.UNKNOWN_REVISION, clock.instant());
+    String etag = "\"" + snapshot.digest() + "\"";
+    if (matches(ifNoneMatch, etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
-        .header("Cache-Control", "no-store")
-        .eTag("\"" + snapshot.digest() + "\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .eTag(etag)
         .body(snapshot.toJson());
+  }
+
+  /** Whether {@code If-None-Match} names {@code etag}, by the weak comparison it calls for. */
+  static boolean matches(@Nullable String ifNoneMatch, String etag) {
+    return ifNoneMatch != null
+        && Arrays.stream(ifNoneMatch.split(","))
+            .map(String::trim)
+            .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+            .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
   }
 }

@@ -38,7 +38,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge());
+      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
       return;
     }
     try {
@@ -46,7 +46,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
     } catch (BodyTooLargeException e) {
       if (!response.isCommitted()) {
         response.reset();
-        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge());
+        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
       }
     }
   }

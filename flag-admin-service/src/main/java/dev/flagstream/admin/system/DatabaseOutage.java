@@ -75,7 +75,6 @@ public final class DatabaseOutage extends OncePerRequestFilter {
     problems.write(
         response,
         HttpStatus.SERVICE_UNAVAILABLE,
-        "service-unavailable",
         "the database cannot serve the request just now; nothing was changed, try again shortly");
   }
 }

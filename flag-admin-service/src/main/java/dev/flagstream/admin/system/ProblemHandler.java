@@ -2,6 +2,7 @@ package dev.flagstream.admin.system;
 
 import dev.flagstream.contracts.flag.Violation;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,21 +41,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     if (causedBy(e, BodySizeLimit.BodyTooLargeException.class) != null) {
       return problem(
-          Problems.detail(
-              HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "the request body is too large"));
+          Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large"));
     }
     return problem(Problems.invalid(violationOf(e)).getBody());
   }
 
-  /** Gives the problems Spring MVC makes itself (405, 406, 415…) a type of ours too. */
+  /**
+   * Gives the problems Spring MVC makes itself (405, 406, 415…) a type of ours too, and every
+   * problem the problem media type whatever the request accepts, as the evaluator does.
+   */
   @Override
   protected ResponseEntity<Object> createResponseEntity(
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem
-        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      problem.setType(Problems.typeOf(status.value()));
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.putAll(headers);
+    if (body instanceof ProblemDetail problem) {
+      if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+        problem.setType(Problems.typeOf(status.value()));
+      }
+      problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
-    return super.createResponseEntity(body, headers, status, request);
+    return new ResponseEntity<>(body, problemHeaders, status);
   }
 
   private static List<Violation> violationOf(HttpMessageNotReadableException e) {
@@ -76,26 +85,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     return problem(
-        Problems.invalid(
-                e.getName(), "must be a valid " + expected.toLowerCase(java.util.Locale.ROOT))
+        Problems.invalid(e.getName(), "must be a valid " + expected.toLowerCase(Locale.ROOT))
             .getBody());
   }
 
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-    return problem(Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    return problem(Problems.detail(HttpStatus.UNAUTHORIZED, e.getMessage()));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
     log.warn("A write broke a database constraint that validation should have caught", e);
-    return problem(
-        Problems.detail(HttpStatus.CONFLICT, "conflict", "the change conflicts with stored data"));
+    return problem(Problems.detail(HttpStatus.CONFLICT, "the change conflicts with stored data"));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) throws Exception {
-    if (e instanceof org.springframework.security.access.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       throw e; // the security filter chain answers these
     }
     if (DatabaseOutage.isDatabaseAway(e)) {
@@ -105,13 +112,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(
         Problems.detail(
             HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal",
             "the request failed; quote request id " + RequestIds.current() + " when reporting it"));
   }
 
-  private static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {
+  private static ResponseEntity<Object> problem(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 

@@ -33,6 +33,7 @@ public final class ProblemReportValve extends ErrorReportValve {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");
       response.setHeader("Cache-Control", "no-store");
+      response.setHeader(ProblemWriter.CONTENT_TYPE_OPTIONS, "nosniff");
       PrintWriter writer = response.getReporter();
       if (writer != null) {
         writer.write(body(status));

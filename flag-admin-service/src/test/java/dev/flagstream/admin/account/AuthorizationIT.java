@@ -184,7 +184,7 @@ class AuthorizationIT extends AdminServiceIntegration {
     assertThat(scraped.status()).isEqualTo(200);
     assertThat(scraped.body()).contains("jvm_memory_used_bytes");
     assertThat(scraper.get("/metrics/jvm.memory.used").status()).isEqualTo(200);
-    problem(scraper.get("/api/snapshot"), 403);
+    problem(scraper.get("/api/flags/snapshot"), 403);
     problem(scraper.get("/api/auth/me"), 403);
     problem(anonymous.as(SERVER_KEY).get("/prometheus"), 403);
   }

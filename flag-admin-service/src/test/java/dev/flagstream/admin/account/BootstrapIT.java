@@ -10,6 +10,8 @@ import dev.flagstream.admin.fixtures.TestDatabase;
 import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,9 @@ class BootstrapIT {
 
   private static ConfigurableApplicationContext start(String database, String... properties) {
     String url = TestDatabase.server().createDatabaseIfMissing(database);
-    java.util.List<String> arguments =
-        new java.util.ArrayList<>(
-            java.util.List.of(
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + LocalPostgres.USER,

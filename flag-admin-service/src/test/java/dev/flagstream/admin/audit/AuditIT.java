@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Response;
+import dev.flagstream.contracts.change.FlagChangeJson;
+import dev.flagstream.contracts.flag.Flag;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class AuditIT extends AdminServiceIntegration {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private List<JsonNode> entries(String query) {
     Response response = viewer.get("/api/admin/audit" + query);
@@ -47,6 +53,22 @@ class AuditIT extends AdminServiceIntegration {
     JsonNode deleted = entries.get(0);
     assertThat(deleted.get("after").isNull()).isTrue();
     assertThat(deleted.get("before").get("description").asString()).isEqualTo("d");
+  }
+
+  @Test
+  void aFlagsRecordedState_isItsWireForm_theJsonTheApiAnswersWith() {
+    editor.post(
+        "/api/admin/flags",
+        "{\"name\":\"a\",\"description\":\"é \\\"q\\\"\",\"metadata\":{\"n\":[1,2.5,true],\"o\":{}}}");
+    JsonNode answered = viewer.get("/api/admin/flags/a").json();
+
+    JsonNode recorded = entries("?flag=a").get(0).get("after");
+    assertThat(recorded).isEqualTo(answered);
+    Flag read = FlagChangeJson.flagFromJson(recorded.toString());
+    assertThat(JSON.readTree(FlagChangeJson.flagToJson(read)))
+        .as("what the topic and the snapshot carry")
+        .isEqualTo(recorded);
+    assertThat(read.metadata()).containsEntry("o", Map.of());
   }
 
   @Test
@@ -100,8 +122,7 @@ class AuditIT extends AdminServiceIntegration {
     invalid(viewer.get("/api/admin/audit?to=2026-13-01"), "to");
     invalid(
         viewer.get(
-            "/api/admin/audit?cursor="
-                + java.util.Base64.getUrlEncoder().encodeToString("x".getBytes())),
+            "/api/admin/audit?cursor=" + Base64.getUrlEncoder().encodeToString("x".getBytes())),
         "cursor");
   }
 

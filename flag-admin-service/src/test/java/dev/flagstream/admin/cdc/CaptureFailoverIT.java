@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -107,7 +108,7 @@ class CaptureFailoverIT {
         await().atMost(WITHIN).until(() -> role(followerApi).equals("STANDBY"));
         CaptureStatus followerStatus = follower.getBean(CaptureStatus.class);
 
-        JdbcClient jdbc = JdbcClient.create(follower.getBean(javax.sql.DataSource.class));
+        JdbcClient jdbc = JdbcClient.create(follower.getBean(DataSource.class));
         String name = "failover-" + UUID.randomUUID().toString().substring(0, 6);
         jdbc.sql("INSERT INTO feature_flags (name) VALUES (?)").param(name).update();
         List<Long> versions = new ArrayList<>();
@@ -150,7 +151,7 @@ class CaptureFailoverIT {
               new FlagTopicReader(TestKafka.broker().bootstrapServers(), TOPIC)) {
         Api followerApi = api(follower);
         await().atMost(WITHIN).until(() -> role(followerApi).equals("STANDBY"));
-        JdbcClient jdbc = JdbcClient.create(follower.getBean(javax.sql.DataSource.class));
+        JdbcClient jdbc = JdbcClient.create(follower.getBean(DataSource.class));
         String name = "frozen-" + UUID.randomUUID().toString().substring(0, 6);
         jdbc.sql("INSERT INTO feature_flags (name) VALUES (?)").param(name).update();
         List<Long> versions = new ArrayList<>();
@@ -216,7 +217,7 @@ class CaptureFailoverIT {
         assertThat(failingStatus.role()).isEqualTo(CaptureStatus.Role.HANDED_OVER);
         assertThat(role(api(failing))).as("its health says it gave up").isEqualTo("HANDED_OVER");
 
-        JdbcClient jdbc = JdbcClient.create(replica.getBean(javax.sql.DataSource.class));
+        JdbcClient jdbc = JdbcClient.create(replica.getBean(DataSource.class));
         String name = "handover-" + UUID.randomUUID().toString().substring(0, 6);
         long version =
             jdbc.sql("INSERT INTO feature_flags (name) VALUES (?) RETURNING version")
@@ -243,7 +244,7 @@ class CaptureFailoverIT {
         CaptureStatus status = replica.getBean(CaptureStatus.class);
         await().atMost(WITHIN).until(() -> status.role() == CaptureStatus.Role.STANDBY);
         assertThat(
-                JdbcClient.create(replica.getBean(javax.sql.DataSource.class))
+                JdbcClient.create(replica.getBean(DataSource.class))
                     .sql(
                         "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'failover_standby'")
                     .query(Long.class)

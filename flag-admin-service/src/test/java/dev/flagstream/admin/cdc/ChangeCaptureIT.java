@@ -12,10 +12,12 @@ import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.flag.Flag;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class ChangeCaptureIT extends AdminServiceIntegration {
     return events.stream()
         .collect(
             Collectors.toMap(
-                e -> e.version() + ":" + e.op(), e -> e, (a, b) -> a, java.util.LinkedHashMap::new))
+                e -> e.version() + ":" + e.op(), e -> e, (a, b) -> a, LinkedHashMap::new))
         .values()
         .stream()
         .toList();
@@ -260,7 +262,7 @@ class ChangeCaptureIT extends AdminServiceIntegration {
     double before = metric("flagstream.cdc.records.dead.lettered");
     // A valid flag, larger than this test's producer accepts (max.request.size, passed through)
     String allowlist =
-        java.util.stream.IntStream.range(0, 1_000)
+        IntStream.range(0, 1_000)
             .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
             .collect(Collectors.joining(","));
     assertThat(

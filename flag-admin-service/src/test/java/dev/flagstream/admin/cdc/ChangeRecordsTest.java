@@ -16,6 +16,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The mapping of Debezium's records, built here in the shape the engine produces them. */
 class ChangeRecordsTest {
@@ -50,6 +51,8 @@ class ChangeRecordsTest {
           .build();
   private static final long COMMITTED = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
   private static final Duration EVERY_10S = Duration.ofSeconds(10);
+  private static final ChangeRecords CHANGES =
+      new ChangeRecords(JsonMapper.builder().build(), EVERY_10S);
   private static final Schema HEARTBEAT_ROW =
       SchemaBuilder.struct()
           .field("id", Schema.INT32_SCHEMA)
@@ -101,8 +104,7 @@ class ChangeRecordsTest {
   void createsUpdatesAndSnapshotReads_becomeUpsertsWithTheWholeState() {
     for (String op : new String[] {"c", "u", "r"}) {
       List<TopicRecord> records =
-          ChangeRecords.of(
-              record("feature_flags", op, null, row("a", 7), "[\"500\",\"600\"]"), EVERY_10S);
+          CHANGES.of(record("feature_flags", op, null, row("a", 7), "[\"500\",\"600\"]"));
       assertThat(records).hasSize(1);
       FlagChangeEvent event = FlagChangeJson.fromBytes(records.get(0).value());
       assertThat(event.op()).isEqualTo(ChangeOp.UPSERT);
@@ -124,8 +126,7 @@ class ChangeRecordsTest {
   @Test
   void aDelete_becomesADeleteThenATombstone_withTheDeletedVersion() {
     List<TopicRecord> records =
-        ChangeRecords.of(
-            record("feature_flags", "d", row("a", 9), null, "[\"700\",\"800\"]"), EVERY_10S);
+        CHANGES.of(record("feature_flags", "d", row("a", 9), null, "[\"700\",\"800\"]"));
     assertThat(records).hasSize(2);
     FlagChangeEvent delete = FlagChangeJson.fromBytes(records.get(0).value());
     assertThat(delete.op()).isEqualTo(ChangeOp.DELETE);
@@ -139,14 +140,11 @@ class ChangeRecordsTest {
   @Test
   void theRevision_isTheLastCommitBeforeTheChange_orZeroWithoutOne() {
     assertThat(
-            ChangeRecords.of(
-                    record("feature_flags", "r", null, row("a", 1), "[null,\"26262248\"]"),
-                    EVERY_10S)
+            CHANGES
+                .of(record("feature_flags", "r", null, row("a", 1), "[null,\"26262248\"]"))
                 .get(0))
         .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
-    assertThat(
-            ChangeRecords.of(record("feature_flags", "c", null, row("a", 1), null), EVERY_10S)
-                .get(0))
+    assertThat(CHANGES.of(record("feature_flags", "c", null, row("a", 1), null)).get(0))
         .satisfies(r -> assertThat(FlagChangeJson.fromBytes(r.value()).revision()).isZero());
   }
 
@@ -177,7 +175,7 @@ class ChangeRecordsTest {
   @Test
   void heartbeatWrites_becomeHeartbeats_withTheRevisionCommitTimeAndInterval() {
     for (String op : new String[] {"c", "u", "r"}) {
-      List<TopicRecord> records = ChangeRecords.of(heartbeat(op, "[\"900\",\"950\"]"), EVERY_10S);
+      List<TopicRecord> records = CHANGES.of(heartbeat(op, "[\"900\",\"950\"]"));
       assertThat(records).hasSize(1);
       TopicRecord record = records.get(0);
       assertThat(record.key()).isEqualTo(FlagTopic.HEARTBEAT_KEY);
@@ -189,24 +187,20 @@ class ChangeRecordsTest {
       assertThat(beat.intervalMillis()).isEqualTo(10_000);
       assertThat(record.changedAt()).isEqualTo(Instant.ofEpochMilli(COMMITTED));
     }
-    assertThat(ChangeRecords.of(heartbeat("d", null), EVERY_10S))
+    assertThat(CHANGES.of(heartbeat("d", null)))
         .as("only writes of the heartbeat are signs of life")
         .isEmpty();
   }
 
   @Test
   void otherTablesTruncatesAndNonChangeRecords_becomeNothing() {
-    assertThat(ChangeRecords.of(record("audit_log", "c", null, row("a", 1), null), EVERY_10S))
-        .isEmpty();
-    assertThat(ChangeRecords.of(record("feature_flags", "t", null, null, null), EVERY_10S))
-        .isEmpty();
-    assertThat(
-            ChangeRecords.of(
-                new SourceRecord(Map.of(), Map.of(), "t", null, null, null, null), EVERY_10S))
+    assertThat(CHANGES.of(record("audit_log", "c", null, row("a", 1), null))).isEmpty();
+    assertThat(CHANGES.of(record("feature_flags", "t", null, null, null))).isEmpty();
+    assertThat(CHANGES.of(new SourceRecord(Map.of(), Map.of(), "t", null, null, null, null)))
         .isEmpty();
     Schema heartbeat = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
     assertThat(
-            ChangeRecords.of(
+            CHANGES.of(
                 new SourceRecord(
                     Map.of(),
                     Map.of(),
@@ -214,8 +208,7 @@ class ChangeRecordsTest {
                     null,
                     null,
                     heartbeat,
-                    new Struct(heartbeat).put("ts_ms", 1L)),
-                EVERY_10S))
+                    new Struct(heartbeat).put("ts_ms", 1L))))
         .isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.flagstream.admin.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagstream.admin.cdc.internal.PostgresOffsetStore;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -104,15 +105,33 @@ class DatabaseAddressTest {
   void captureCredentials_defaultToTheDatasource_thenToTheUrl() {
     CaptureDatabase fromUrl =
         new CaptureDatabase("jdbc:postgresql://db/flags?user=app&password=pw", "", "");
-    assertThat(fromUrl.user()).isEqualTo("app");
-    assertThat(fromUrl.password()).isEqualTo("pw");
+    assertThat(fromUrl.engineSettings())
+        .containsEntry("database.user", "app")
+        .containsEntry("database.password", "pw");
     CaptureDatabase own =
         new CaptureDatabase("jdbc:postgresql://db/flags?user=app", "capture", "capture-pw");
-    assertThat(own.user()).isEqualTo("capture");
+    assertThat(own.engineSettings()).containsEntry("database.user", "capture");
     assertThat(CaptureEngine.config(cdc(), own))
         .containsEntry("database.user", "capture")
         .containsEntry("database.password", "capture-pw")
         .containsEntry("database.sslmode", "prefer");
+    assertThat(CaptureEngine.config(cdc(), own))
+        .as("the offset store keeps the engine's position in the same database, as the same role")
+        .containsEntry(PostgresOffsetStore.URL, "jdbc:postgresql://db/flags?user=app")
+        .containsEntry(PostgresOffsetStore.CONNECTION + "user", "capture")
+        .containsEntry(PostgresOffsetStore.CONNECTION + "password", "capture-pw");
+  }
+
+  @Test
+  void theOffsetStore_connectsAsEveryCaptureConnectionDoes_boundedAgainstASilentServer() {
+    CaptureDatabase database =
+        new CaptureDatabase("jdbc:postgresql://db/flags", "capture", "capture-pw");
+    assertThat(CaptureEngine.config(cdc(), database))
+        .containsEntry(PostgresOffsetStore.CONNECTION + "connectTimeout", "10")
+        .containsEntry(PostgresOffsetStore.CONNECTION + "socketTimeout", "10")
+        .containsEntry(PostgresOffsetStore.CONNECTION + "tcpKeepAlive", "true")
+        .containsEntry(
+            PostgresOffsetStore.CONNECTION + "ApplicationName", "flagstream-cdc-offsets");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.flagstream.admin.fixtures.TestKafka;
 import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class FlagTopicCheckIT {
   }
 
   private static FlagTopicProperties configured(String topic, Map<String, String> more) {
-    Map<String, String> settings = new java.util.HashMap<>(more);
+    Map<String, String> settings = new HashMap<>(more);
     settings.put("flags.kafka.topic", topic);
     settings.put("flags.kafka.bootstrap-servers", TestKafka.broker().bootstrapServers());
     return CdcPropertiesTest.topic(settings);

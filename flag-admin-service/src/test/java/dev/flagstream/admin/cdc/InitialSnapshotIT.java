@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,7 +42,7 @@ class InitialSnapshotIT {
   void existingFlags_arePublished_whenCaptureFirstStarts() {
     String url = TestDatabase.server().createDatabaseIfMissing("cdc_snapshot");
     try (var withoutCapture = start(url, false)) {
-      JdbcClient jdbc = JdbcClient.create(withoutCapture.getBean(javax.sql.DataSource.class));
+      JdbcClient jdbc = JdbcClient.create(withoutCapture.getBean(DataSource.class));
       for (int i = 0; i < 5; i++) {
         jdbc.sql("INSERT INTO feature_flags (name, rollout_percentage) VALUES (?, ?)")
             .params("existing-" + i, i * 10)

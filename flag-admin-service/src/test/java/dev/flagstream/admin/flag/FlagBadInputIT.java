@@ -2,8 +2,10 @@ package dev.flagstream.admin.flag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Response;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.stream.Collectors;
@@ -125,17 +127,25 @@ class FlagBadInputIT extends AdminServiceIntegration {
   }
 
   @Test
+  void problems_areProblemJson_whateverTheClientAccepts() {
+    problem(viewer.get("/api/admin/flags/nope", "Accept", "text/html"), 404);
+    problem(
+        unchanged(
+            () -> editor.post("/api/admin/flags", "{\"name\":1}", "Accept", "application/xml")),
+        400);
+  }
+
+  @Test
   void oversizedBodies_are413_whetherDeclaredOrChunked() {
     String huge = "{\"name\":\"a\",\"description\":\"" + "x".repeat(1_100_000) + "\"}";
     problem(unchanged(() -> editor.post("/api/admin/flags", huge)), 413);
     HttpRequest chunked =
         HttpRequest.newBuilder(URI.create(editor.baseUrl() + "/api/admin/flags"))
-            .header(
-                "Authorization", "Bearer " + dev.flagstream.admin.account.TestAccounts.EDITOR_TOKEN)
+            .header("Authorization", "Bearer " + TestAccounts.EDITOR_TOKEN)
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                    () -> new ByteArrayInputStream(huge.getBytes())))
             .build();
     problem(unchanged(() -> editor.send(chunked)), 413);
   }

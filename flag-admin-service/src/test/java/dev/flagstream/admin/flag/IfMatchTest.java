@@ -1,5 +1,6 @@
 package dev.flagstream.admin.flag;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,10 +31,7 @@ class IfMatchTest {
       assertThatThrownBy(() -> IfMatch.check(header, AT_7))
           .isInstanceOf(ErrorResponseException.class)
           .satisfies(
-              e ->
-                  org.assertj.core.api.Assertions.assertThat(
-                          ((ErrorResponseException) e).getStatusCode().value())
-                      .isEqualTo(412));
+              e -> assertThat(((ErrorResponseException) e).getStatusCode().value()).isEqualTo(412));
     }
   }
 

@@ -93,12 +93,13 @@ class ContainerErrorsIT extends AdminServiceIntegration {
   private static void badRequestProblem(RawResponse response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.head().toLowerCase(Locale.ROOT))
-        .contains("content-type: application/problem+json");
+        .contains("content-type: application/problem+json")
+        .contains("x-content-type-options: nosniff");
     assertThat(response.body()).doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
     JsonNode problem = JsonMapper.builder().build().readTree(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(400);
     assertThat(problem.get("type").asString())
-        .isEqualTo("https://flagstream.dev/problems/bad-request");
+        .isEqualTo("https://flagstream.dev/problems/invalid-request");
     assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
   }
 }

@@ -5,9 +5,14 @@ import dev.flagstream.client.FlagClientBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The evaluator's store: a Flagstream client, with the admin snapshot as its safety net. */
+/**
+ * The evaluator's store: a Flagstream client, with the admin service's snapshot as its safety net,
+ * read at the path every Flagstream service serves it, {@value #SNAPSHOT_PATH}.
+ */
 @Configuration
 class StoreConfiguration {
+  /** Where the admin service serves its snapshot, as the evaluator serves its own. */
+  static final String SNAPSHOT_PATH = "/api/flags/snapshot";
 
   @Bean(destroyMethod = "close")
   FlagClient flagClient(StoreProperties properties) {
@@ -23,8 +28,7 @@ class StoreConfiguration {
             .startupTimeout(properties.startupTimeout());
     properties.kafka().properties().forEach(builder::kafkaProperty);
     if (properties.adminUrl() != null && properties.adminServerKey() != null) {
-      builder.snapshots(
-          properties.adminUrl().resolve("/api/snapshot"), properties.adminServerKey());
+      builder.snapshots(properties.adminUrl().resolve(SNAPSHOT_PATH), properties.adminServerKey());
     }
     return builder;
   }

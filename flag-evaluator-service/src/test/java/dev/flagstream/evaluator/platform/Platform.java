@@ -65,7 +65,7 @@ final class Platform implements AutoCloseable {
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--flags.bootstrap.token=" + ADMIN_TOKEN,
                 "--flags.session.secure-cookies=false",
-                "--flags.server-keys=" + SERVER_KEY,
+                "--flags.keys.server=" + SERVER_KEY,
                 "--flags.cdc.publish-timeout=5s",
                 "--flags.cdc.max-restart-backoff=2s",
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),

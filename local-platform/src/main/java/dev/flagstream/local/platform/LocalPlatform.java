@@ -74,7 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
                 // and the session cookie travels over plain http://localhost
                 "--flags.bootstrap.token-expires-in=365d",
                 "--flags.session.secure-cookies=false",
-                "--flags.server-keys=" + credentials.serverKey(),
+                "--flags.keys.server=" + credentials.serverKey(),
                 "--flags.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 // one local broker: the topic gets one replica
                 "--flags.kafka.replication-factor=1");

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
@@ -21,22 +22,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps the capture engine's offsets in the {@code cdc_offsets} table of the flag database, so they
  * survive restarts and move with the database rather than with one replica's disk. The engine
- * instantiates it by class name and passes the connection in its configuration under {@link #URL},
- * {@link #USER} and {@link #PASSWORD}.
+ * instantiates it by class name and passes the connection in its configuration: the JDBC URL under
+ * {@link #URL}, and each of the driver's connection properties (user, password, timeouts) under
+ * {@link #CONNECTION} followed by its name.
  *
  * <p>Offsets are written whenever the engine commits them, which it does only for records already
  * acknowledged by Kafka: a crash replays, never skips.
  */
 public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
   public static final String URL = "flagstream.offsets.jdbc.url";
-  public static final String USER = "flagstream.offsets.jdbc.user";
-  public static final String PASSWORD = "flagstream.offsets.jdbc.password";
+
+  /** The prefix of the driver's connection properties, such as {@code ….connection.user}. */
+  public static final String CONNECTION = "flagstream.offsets.jdbc.connection.";
 
   private final Converter keyConverter;
   private final Map<String, Set<Map<String, Object>>> partitionsByConnector = new HashMap<>();
   private @Nullable String url;
-  private @Nullable String user;
-  private @Nullable String password;
+  private final Properties connectionProperties = new Properties();
   // Offsets are written after every batch; a connection kept open saves a connect per batch.
   private @Nullable Connection connection;
 
@@ -59,8 +61,12 @@ public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
     super.configure(config);
     Map<String, Object> settings = config.originals();
     url = Objects.requireNonNull((String) settings.get(URL), URL + " is required");
-    user = (String) settings.get(USER);
-    password = (String) settings.get(PASSWORD);
+    settings.forEach(
+        (name, value) -> {
+          if (name.startsWith(CONNECTION) && value != null) {
+            connectionProperties.setProperty(name.substring(CONNECTION.length()), value.toString());
+          }
+        });
   }
 
   @Override
@@ -147,7 +153,7 @@ public final class PostgresOffsetStore extends MemoryOffsetBackingStore {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(Objects.requireNonNull(url), user, password);
+    return DriverManager.getConnection(Objects.requireNonNull(url), connectionProperties);
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -13,11 +13,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Cursor pagination that keeps bodies plain JSON arrays: the next page's address goes in a {@code
  * Link} header with {@code rel="next"} (RFC 8288), its cursor opaque to clients.
  */
-public final class Pages {
+public final class CursorPaging {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
-  private Pages() {}
+  private CursorPaging() {}
 
   /** The page size asked for, or the default; 400 outside 1–{@value #MAX_LIMIT}. */
   public static int limit(@Nullable Integer requested) {
