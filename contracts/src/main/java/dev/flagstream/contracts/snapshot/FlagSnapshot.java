@@ -87,6 +87,33 @@ public record FlagSnapshot(
     return HexFormat.of().formatHex(sha256.digest());
   }
 
+  /** The snapshot's HTTP entity tag: its digest, quoted. Equal tags mean equal flags. */
+  public String entityTag() {
+    return "\"" + digest + "\"";
+  }
+
+  /**
+   * Whether an {@code If-None-Match} header names this snapshot, so that {@code 304 Not Modified}
+   * may answer it: the header is {@code *} or a list of entity tags of which one, compared weakly
+   * (a {@code W/} prefix ignored, RFC 9110 §13.1.2), is {@link #entityTag()}.
+   */
+  public boolean isNamedBy(@Nullable String ifNoneMatch) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    String tag = entityTag();
+    for (String named : ifNoneMatch.split(",", -1)) {
+      String candidate = named.strip();
+      if (candidate.startsWith("W/")) {
+        candidate = candidate.substring(2);
+      }
+      if (candidate.equals("*") || candidate.equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The snapshot as JSON. */
   public byte[] toJson() {
     return ContractJson.MAPPER.writeValueAsBytes(this);

@@ -52,6 +52,28 @@ class FlagSnapshotTest {
   }
 
   @Test
+  void entityTag_isTheQuotedDigest() {
+    FlagSnapshot snapshot = FlagSnapshot.of(List.of(flag("a", Map.of())), 1, Instant.EPOCH);
+    assertThat(snapshot.entityTag()).isEqualTo("\"" + snapshot.digest() + "\"");
+  }
+
+  @Test
+  void isNamedBy_anyTagOfTheListComparedWeakly_orStar() {
+    FlagSnapshot snapshot = FlagSnapshot.of(List.of(flag("a", Map.of())), 1, Instant.EPOCH);
+    String tag = snapshot.entityTag();
+    assertThat(snapshot.isNamedBy(tag)).isTrue();
+    assertThat(snapshot.isNamedBy("W/" + tag)).isTrue();
+    assertThat(snapshot.isNamedBy("\"other\", " + tag)).isTrue();
+    assertThat(snapshot.isNamedBy(" * ")).isTrue();
+    assertThat(snapshot.isNamedBy(null)).isFalse();
+    assertThat(snapshot.isNamedBy("")).isFalse();
+    assertThat(snapshot.isNamedBy("\"other\"")).isFalse();
+    assertThat(snapshot.isNamedBy(snapshot.digest())).as("an unquoted digest is no tag").isFalse();
+    FlagSnapshot changed = FlagSnapshot.of(List.of(flag("b", Map.of())), 2, Instant.EPOCH);
+    assertThat(changed.isNamedBy(tag)).isFalse();
+  }
+
+  @Test
   void json_roundTrips() {
     FlagSnapshot snapshot =
         FlagSnapshot.of(List.of(flag("a", ordered("k", "v"))), FlagSnapshot.UNKNOWN_REVISION, AT);

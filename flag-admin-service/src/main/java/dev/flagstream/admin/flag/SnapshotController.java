@@ -2,7 +2,6 @@ package dev.flagstream.admin.flag;
 
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.time.Clock;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,8 +33,8 @@ class SnapshotController {
           @Nullable String ifNoneMatch) {
     FlagSnapshot snapshot =
         FlagSnapshot.of(flags.all(), FlagSnapshot.UNKNOWN_REVISION, clock.instant());
-    String etag = "\"" + snapshot.digest() + "\"";
-    if (matches(ifNoneMatch, etag)) {
+    String etag = snapshot.entityTag();
+    if (snapshot.isNamedBy(ifNoneMatch)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
     return ResponseEntity.ok()
@@ -43,14 +42,5 @@ class SnapshotController {
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .eTag(etag)
         .body(snapshot.toJson());
-  }
-
-  /** Whether {@code If-None-Match} names {@code etag}, by the weak comparison it calls for. */
-  static boolean matches(@Nullable String ifNoneMatch, String etag) {
-    return ifNoneMatch != null
-        && Arrays.stream(ifNoneMatch.split(","))
-            .map(String::trim)
-            .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-            .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
   }
 }

@@ -37,8 +37,8 @@ class SnapshotController {
           @Nullable String minRevision) {
     @Nullable Boolean reached = readYourWrites.await(token, minRevision);
     FlagSnapshot snapshot = store.snapshot();
-    String etag = "\"" + snapshot.digest() + "\"";
-    if (etag.equals(ifNoneMatch)) {
+    String etag = snapshot.entityTag();
+    if (snapshot.isNamedBy(ifNoneMatch)) {
       return ResponseEntity.status(304).headers(ReadYourWrites.headers(reached)).eTag(etag).build();
     }
     return ResponseEntity.ok()

@@ -129,5 +129,15 @@ class EvaluationApiIT {
             "If-None-Match",
             reply.header("ETag"));
     assertThat(again.status()).isEqualTo(304);
+    RawHttp.Reply listed =
+        http.get(
+            "/api/flags/snapshot",
+            "Authorization",
+            "Bearer " + Keys.SERVER,
+            "If-None-Match",
+            "\"older\", W/" + reply.header("ETag"));
+    assertThat(listed.status())
+        .as("the same comparison as the admin's: any tag of a list, weakly")
+        .isEqualTo(304);
   }
 }
