@@ -6,6 +6,7 @@ import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,9 +68,10 @@ final class StreamingFlagClient implements FlagClient {
     if (kafka != null) {
       kafka.start();
     }
-    if (settings.snapshotEndpoint() != null) {
-      SnapshotSource source =
-          new SnapshotSource(settings.snapshotEndpoint(), settings.snapshotKey());
+    URI snapshotEndpoint = settings.snapshotEndpoint();
+    String snapshotKey = settings.snapshotKey();
+    if (snapshotEndpoint != null && snapshotKey != null) { // the builder sets both or neither
+      SnapshotSource source = new SnapshotSource(snapshotEndpoint, snapshotKey);
       SnapshotRefresher refresher =
           new SnapshotRefresher(
               source::fetch,

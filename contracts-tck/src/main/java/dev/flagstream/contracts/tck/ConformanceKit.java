@@ -59,7 +59,7 @@ public abstract class ConformanceKit extends EvaluationKit {
 
     /** Releases what the consumer holds; called once its case is over. Does nothing by default. */
     @Override
-    default void close() throws Exception {}
+    default void close() {}
   }
 
   /** A snapshot request the consumer has made. */
@@ -90,7 +90,12 @@ public abstract class ConformanceKit extends EvaluationKit {
           }
         }
         if (step instanceof SnapshotRefresh refresh) {
-          requested.remove(refresh).answer(refresh.snapshot());
+          SnapshotRequest request = requested.remove(refresh);
+          if (request == null) {
+            throw new IllegalStateException(
+                c.id() + ": a snapshot step must come after the record it was requested before");
+          }
+          request.answer(refresh.snapshot());
         } else {
           consumer.accept((StreamRecord) step);
         }

@@ -43,15 +43,14 @@ public final class FlagEvaluator {
     if (!flag.enabled()) {
       return Evaluation.of(Reason.DISABLED);
     }
-    boolean hasUser = userId != null && !userId.isEmpty();
-    if (hasUser && flag.isAllowlisted(userId)) {
+    if (userId != null && !userId.isEmpty() && flag.isAllowlisted(userId)) {
       return Evaluation.of(Reason.ALLOWLISTED);
     }
     int rollout = flag.rolloutPercentage();
     if (rollout >= Bucket.COUNT) {
       return Evaluation.of(Reason.FULL_ROLLOUT);
     }
-    if (!hasUser) {
+    if (userId == null || userId.isEmpty()) {
       return Evaluation.of(Reason.NO_USER);
     }
     int bucket = compiled == null ? Bucket.of(flag.name(), userId) : compiled.bucket(userId);

@@ -108,15 +108,17 @@ class BootstrapAdmin implements ApplicationRunner {
     }
   }
 
+  private static String generatedPassword() {
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
   private void createFirstAdmin() {
     String email = Emails.normalize(properties.adminEmail());
-    String password = properties.adminPassword();
-    boolean generated = password == null;
-    if (generated) {
-      byte[] random = new byte[18];
-      new SecureRandom().nextBytes(random);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
+    String configured = properties.adminPassword();
+    boolean generated = configured == null;
+    String password = configured != null ? configured : generatedPassword();
     Passwords.check(password, email)
         .ifPresent(
             violation -> {

@@ -1,6 +1,7 @@
 package dev.flagstream.admin.account;
 
 import dev.flagstream.contracts.flag.Violation;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -23,14 +24,19 @@ final class Passwords {
       new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
   private final HashPermits permits;
   // Signing in with an unknown email still costs one hash, so timing does not reveal accounts.
-  private final String decoy = encoder.encode("flagstream-decoy-password");
+  private final String decoy = encode("flagstream-decoy-password");
 
   Passwords(HashPermits permits) {
     this.permits = permits;
   }
 
   String hash(String password) {
-    return permits.run(() -> encoder.encode(password));
+    return permits.run(() -> encode(password));
+  }
+
+  private String encode(String password) {
+    // Spring's encoder answers null only when given null.
+    return Objects.requireNonNull(encoder.encode(password));
   }
 
   boolean matches(String password, String hash) {

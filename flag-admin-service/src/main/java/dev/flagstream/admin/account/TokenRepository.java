@@ -28,12 +28,11 @@ class TokenRepository {
             "INSERT INTO api_tokens AS t (user_id, name, prefix, token_hash, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?) RETURNING "
                 + COLUMNS)
-        .params(
-            userId,
-            name,
-            TokenSecrets.prefix(secret),
-            TokenSecrets.hash(secret),
-            expiresAt == null ? null : Timestamp.from(expiresAt))
+        .param(userId)
+        .param(name)
+        .param(TokenSecrets.prefix(secret))
+        .param(TokenSecrets.hash(secret))
+        .param(expiresAt == null ? null : Timestamp.from(expiresAt))
         .query(TokenRepository::token)
         .single();
   }
@@ -96,7 +95,8 @@ class TokenRepository {
                 + COLUMNS
                 + " FROM api_tokens t"
                 + " WHERE (CAST(? AS uuid) IS NULL OR t.user_id = ?) ORDER BY t.created_at DESC, t.id")
-        .params(userId, userId)
+        .param(userId)
+        .param(userId)
         .query(TokenRepository::token)
         .list();
   }

@@ -39,7 +39,7 @@ class TokenService {
     if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
       violations.add(new Violation("expiresAt", "must be in the future"));
     }
-    if (!violations.isEmpty()) {
+    if (!violations.isEmpty() || name == null) { // no violations means a name was given
       throw Problems.invalid(violations);
     }
     String secret = TokenSecrets.generate();

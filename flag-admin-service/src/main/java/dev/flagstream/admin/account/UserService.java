@@ -57,8 +57,8 @@ class UserService {
     if (role == null) {
       violations.add(new Violation("role", "is required: ADMIN, EDITOR or VIEWER"));
     }
-    if (!violations.isEmpty()) {
-      throw Problems.invalid(violations);
+    if (!violations.isEmpty() || normalized == null || password == null || role == null) {
+      throw Problems.invalid(violations); // no violations means all three were given
     }
     User created;
     try {

@@ -110,7 +110,16 @@ final class CaptureEngine implements AutoCloseable {
    * stops within the usual 30 s grace period; a run cut short there only replays, later.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      // Asked to stop faster: the engine thread is a daemon and ends with the process.
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stop() throws InterruptedException {
     long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
     while (isRunning() && System.nanoTime() < deadline) {
       try {

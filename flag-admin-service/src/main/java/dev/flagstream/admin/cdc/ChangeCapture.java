@@ -1,6 +1,7 @@
 package dev.flagstream.admin.cdc;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +28,7 @@ final class ChangeCapture implements SmartLifecycle {
   private final CaptureMetrics metrics;
   private final Object signal = new Object();
   private volatile boolean running;
-  private Thread supervisor;
+  private @Nullable Thread supervisor;
 
   ChangeCapture(
       CdcProperties cdc,
@@ -45,9 +46,10 @@ final class ChangeCapture implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    supervisor = new Thread(this::supervise, "flagstream-cdc-supervisor");
-    supervisor.setDaemon(true);
-    supervisor.start();
+    Thread thread = new Thread(this::supervise, "flagstream-cdc-supervisor");
+    thread.setDaemon(true);
+    thread.start();
+    supervisor = thread;
   }
 
   @Override
@@ -56,8 +58,12 @@ final class ChangeCapture implements SmartLifecycle {
     synchronized (signal) {
       signal.notifyAll();
     }
+    Thread thread = supervisor;
+    if (thread == null) {
+      return;
+    }
     try {
-      supervisor.join(STOP_TIMEOUT.toMillis());
+      thread.join(STOP_TIMEOUT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -143,7 +149,7 @@ final class ChangeCapture implements SmartLifecycle {
   /** What went wrong, in words safe to show on the health endpoint: no hosts, no stack. */
   private static String reason(Exception e) {
     if (e instanceof FlagTopicStart.CaptureRefusedException refused) {
-      return refused.getMessage();
+      return refused.reason();
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -1,5 +1,7 @@
 package dev.flagstream.admin.cdc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +46,14 @@ final class FlagTopicCheck {
     if (!admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS).contains(topic)) {
       create(admin, kafka, millis);
     }
+    // Both futures fail rather than leave the topic out, so the lookups below find it.
     TopicDescription description =
         admin
             .describeTopics(List.of(topic))
             .allTopicNames()
             .get(millis, TimeUnit.MILLISECONDS)
             .get(topic);
+    requireNonNull(description, topic);
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     Config config =
         admin
@@ -57,6 +61,7 @@ final class FlagTopicCheck {
             .all()
             .get(millis, TimeUnit.MILLISECONDS)
             .get(resource);
+    requireNonNull(config, topic);
     int replicas =
         description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
     return verdict(

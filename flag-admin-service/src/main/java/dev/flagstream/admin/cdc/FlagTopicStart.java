@@ -76,9 +76,16 @@ final class FlagTopicStart {
   /** The topic is set up so that it would lose flags; nothing is published to it. */
   static final class CaptureRefusedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
+    private final String reason;
 
     CaptureRefusedException(String reason) {
       super(reason);
+      this.reason = reason;
+    }
+
+    /** Why, in words safe to show on the health endpoint. */
+    String reason() {
+      return reason;
     }
   }
 }

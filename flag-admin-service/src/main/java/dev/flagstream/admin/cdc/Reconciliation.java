@@ -3,6 +3,7 @@ package dev.flagstream.admin.cdc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -53,7 +54,8 @@ record Reconciliation(Map<String, Long> ghosts, List<String> regression, long se
         .held()
         .forEach(
             (name, held) -> {
-              TopicContents.State last = topic.last().get(name);
+              // Whatever is held was the last record of its key, or came before it.
+              TopicContents.State last = Objects.requireNonNull(topic.last().get(name));
               Long version = database.get(name);
               if (version == null) {
                 boolean settled =

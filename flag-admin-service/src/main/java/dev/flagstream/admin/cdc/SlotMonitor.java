@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +21,7 @@ final class SlotMonitor implements SmartLifecycle {
   private final ReplicationSlot slot;
   private final CaptureStatus status;
   private final Duration interval;
-  private ScheduledExecutorService scheduler;
+  private @Nullable ScheduledExecutorService scheduler;
   private volatile boolean running;
   private boolean reportedLost;
   private boolean reportedUnreachable;
@@ -33,24 +34,29 @@ final class SlotMonitor implements SmartLifecycle {
 
   @Override
   public void start() {
-    scheduler =
+    ScheduledExecutorService started =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
               Thread thread = new Thread(task, "flagstream-cdc-slot-monitor");
               thread.setDaemon(true);
               return thread;
             });
-    scheduler.scheduleWithFixedDelay(
+    started.scheduleWithFixedDelay(
         this::measure, 0, Math.max(100, interval.toMillis()), TimeUnit.MILLISECONDS);
+    scheduler = started;
     running = true;
   }
 
   @Override
   public void stop() {
     running = false;
-    scheduler.shutdownNow();
+    ScheduledExecutorService started = scheduler;
+    if (started == null) {
+      return;
+    }
+    started.shutdownNow();
     try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+      started.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -85,10 +85,13 @@ final class TopicContents {
     State state;
     if (value == null) {
       State before = last.get(key);
-      if (tombstoneVersion == null && before == null) {
+      if (tombstoneVersion != null) {
+        state = new State(tombstoneVersion, true);
+      } else if (before != null) {
+        state = new State(before.version(), true);
+      } else {
         return;
       }
-      state = new State(tombstoneVersion != null ? tombstoneVersion : before.version(), true);
     } else {
       FlagChangeEvent event;
       try {

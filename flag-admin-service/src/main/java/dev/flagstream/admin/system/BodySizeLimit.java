@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -62,7 +63,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
 
   private static final class Limited extends HttpServletRequestWrapper {
     private final long maxBytes;
-    private ServletInputStream stream;
+    private @Nullable ServletInputStream stream;
 
     Limited(HttpServletRequest request, long maxBytes) {
       super(request);
@@ -71,10 +72,12 @@ final class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        stream = new Counting(super.getInputStream(), maxBytes);
+      ServletInputStream counted = stream;
+      if (counted == null) {
+        counted = new Counting(super.getInputStream(), maxBytes);
+        stream = counted;
       }
-      return stream;
+      return counted;
     }
   }
 

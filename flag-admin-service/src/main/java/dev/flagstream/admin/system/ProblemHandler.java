@@ -3,6 +3,7 @@ package dev.flagstream.admin.system;
 import dev.flagstream.contracts.flag.Violation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-    return problem(Problems.detail(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    return problem(
+        Problems.detail(
+            HttpStatus.UNAUTHORIZED, Objects.requireNonNullElse(e.getMessage(), "sign in first")));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)

@@ -177,6 +177,7 @@ class BootstrapIT {
     }
     int logged = output.getAll().split(Pattern.quote(password), -1).length - 1;
     try (var restarted = start("bootstrap_generated")) {
+      assertThat(restarted.isActive()).as("the restart comes up").isTrue();
       assertThat(output.getAll().split(Pattern.quote(password), -1).length - 1)
           .as("a restart neither creates another admin nor shows the password again")
           .isEqualTo(logged);

@@ -51,6 +51,7 @@ class InitialSnapshotIT {
     }
     try (var withCapture = start(url, true);
         FlagTopicReader topic = new FlagTopicReader(TestKafka.broker().bootstrapServers(), TOPIC)) {
+      assertThat(withCapture.isActive()).as("the admin with capture is up").isTrue();
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(

@@ -3,6 +3,7 @@ package dev.flagstream.evaluator.access;
 import dev.flagstream.evaluator.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -41,10 +42,11 @@ class AccessConfiguration implements WebMvcConfigurer {
     @Override
     public Caller resolveArgument(
         MethodParameter parameter,
-        ModelAndViewContainer mav,
+        @Nullable ModelAndViewContainer mav,
         NativeWebRequest request,
-        WebDataBinderFactory binders) {
-      Caller caller = KeyCheck.callerOf(request.getNativeRequest(HttpServletRequest.class));
+        @Nullable WebDataBinderFactory binders) {
+      HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+      Caller caller = servlet == null ? null : KeyCheck.callerOf(servlet);
       if (caller == null) {
         throw Problems.of(
             HttpStatus.UNAUTHORIZED, "send an SDK key as Authorization: Bearer <key>");

@@ -4,6 +4,7 @@ import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.evaluator.system.Problems;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,7 +65,8 @@ public final class ReadYourWrites {
     try {
       RevisionToken.parseAll(tokens);
     } catch (IllegalArgumentException e) {
-      throw Problems.invalid(TOKEN_PARAMETER, e.getMessage());
+      throw Problems.invalid(
+          TOKEN_PARAMETER, Objects.requireNonNullElse(e.getMessage(), "is not a revision token"));
     }
     boolean mayWait = waiting.tryAcquire();
     try {

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 public final class StoreState {
   private final FlagClient flags;
   // Recomputed lazily: set dirty by every change, also those before this listener existed.
-  private final AtomicReference<String> digest = new AtomicReference<>("");
+  private volatile String digest = "";
   private volatile boolean dirty = true;
   // Changes read while catching up at start are history, not propagation: not timed.
   private volatile boolean caughtUp;
@@ -76,9 +75,9 @@ public final class StoreState {
   public String digest() {
     if (dirty) {
       dirty = false;
-      digest.set(FlagSnapshot.digestOf(flags.flags()));
+      digest = FlagSnapshot.digestOf(flags.flags());
     }
-    return digest.get();
+    return digest;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.flagstream.evaluator.stream;
 
 import java.io.IOException;
+import java.util.Objects;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A stream's events written as Server-Sent Events to the browser's connection. */
@@ -13,11 +14,16 @@ final class EmitterSink implements EventSink {
 
   @Override
   public void send(StreamEvent event) throws IOException {
-    if (event.comment() != null) {
-      emitter.send(SseEmitter.event().comment(event.comment()));
+    String comment = event.comment();
+    if (comment != null) {
+      emitter.send(SseEmitter.event().comment(comment));
       return;
     }
-    SseEmitter.SseEventBuilder built = SseEmitter.event().name(event.name()).data(event.data());
+    // Every event that is not a comment has a name and data.
+    SseEmitter.SseEventBuilder built =
+        SseEmitter.event()
+            .name(Objects.requireNonNull(event.name()))
+            .data(Objects.requireNonNull(event.data()));
     if (event.revision() != null) {
       built.id(Long.toString(event.revision()));
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -215,7 +216,7 @@ final class FlagStreams implements SmartLifecycle {
       if (open.remove(stream)) {
         openPerKey.computeIfPresent(
             stream.keyName(), (key, count) -> count == 1 ? null : count - 1);
-        ended.get(reason).increment();
+        Objects.requireNonNull(ended.get(reason)).increment(); // one counter per reason
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.flagstream.local.platform;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.flagstream.admin.AdminApplication;
 import dev.flagstream.evaluator.EvaluatorApplication;
 import dev.flagstream.local.infrastructure.LocalKafka;
@@ -7,6 +9,7 @@ import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,8 +25,8 @@ public final class LocalPlatform implements AutoCloseable {
   private final int adminPort;
   private final int kafkaPort;
   private final int evaluatorPort;
-  private LocalCredentials credentials;
-  private LocalKafka kafka;
+  private @Nullable LocalCredentials credentials;
+  private @Nullable LocalKafka kafka;
 
   LocalPlatform(Path home, int adminPort, int kafkaPort, int evaluatorPort) {
     this.home = home;
@@ -46,7 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   void start() {
-    credentials = LocalCredentials.loadOrCreate(home);
+    LocalCredentials credentials = LocalCredentials.loadOrCreate(home);
+    this.credentials = credentials;
     LocalPostgres postgres =
         LocalPostgres.builder()
             .dataDirectory(home.resolve("postgres"))
@@ -57,7 +61,9 @@ public final class LocalPlatform implements AutoCloseable {
             .start();
     running.push(postgres);
     String database = postgres.createDatabaseIfMissing("flagstream");
-    kafka = LocalKafka.builder().dataDirectory(home.resolve("kafka")).port(kafkaPort).start();
+    LocalKafka kafka =
+        LocalKafka.builder().dataDirectory(home.resolve("kafka")).port(kafkaPort).start();
+    this.kafka = kafka;
     running.push(kafka);
     ConfigurableApplicationContext admin =
         new SpringApplicationBuilder(AdminApplication.class)
@@ -94,6 +100,8 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   String banner() {
+    LocalCredentials credentials = requireNonNull(this.credentials, "start() first");
+    LocalKafka kafka = requireNonNull(this.kafka, "start() first");
     String admin = "http://localhost:" + adminPort;
     String evaluator = "http://localhost:" + evaluatorPort;
     return String.join(
