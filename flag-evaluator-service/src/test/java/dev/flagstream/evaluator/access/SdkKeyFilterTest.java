@@ -73,6 +73,7 @@ class SdkKeyFilterTest {
     assertRefused(filter(withAuthorization("Bearer not-a-key-of-ours")), "the key is not valid");
     assertRefused(filter(withAuthorization("Basic " + Keys.SERVER)), "the key is not valid");
     assertRefused(filter(withAuthorization(Keys.SERVER)), "the key is not valid");
+    assertRefused(filter(withAuthorization("Digest " + Keys.SERVER)), "the key is not valid");
     MockHttpServletRequest probe = get("/health/live", null);
     probe.addHeader("Authorization", "Bearer not-a-key-of-ours");
     assertRefused(filter(probe), "the key is not valid");
