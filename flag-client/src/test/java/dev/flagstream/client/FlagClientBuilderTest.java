@@ -77,6 +77,15 @@ class FlagClientBuilderTest {
   }
 
   @Test
+  void kafkaAlone_isASourceEnough() {
+    // Nothing listens on port 1: the client is built and keeps trying, no broker needed.
+    try (FlagClient client =
+        FlagClient.builder().kafka("127.0.0.1:1").startupTimeout(Duration.ofHours(1)).build()) {
+      assertThat(client.status()).isEqualTo(ClientStatus.STARTING);
+    }
+  }
+
+  @Test
   void intervals_mustBePositive_andTheStartupWaitNotNegative() {
     FlagClientBuilder builder = FlagClient.builder();
     assertThatThrownBy(() -> builder.refreshInterval(Duration.ZERO))

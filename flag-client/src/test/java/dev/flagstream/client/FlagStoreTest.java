@@ -2,6 +2,7 @@ package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.client.fixtures.Waiter;
 import dev.flagstream.contracts.change.FlagChangeEvent;
 import dev.flagstream.contracts.change.RevisionToken;
 import dev.flagstream.contracts.flag.Flag;
@@ -9,12 +10,13 @@ import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FlagStoreTest {
+  private static final Duration WITHIN = Duration.ofSeconds(10);
+
   private final AtomicLong now = new AtomicLong(1_000);
   private final FlagStore store = new FlagStore(now::get);
 
@@ -53,31 +55,54 @@ class FlagStoreTest {
     assertThat(store.get("a")).isNotNull();
   }
 
+  private Waiter awaitingApplied(String tokens) {
+    List<RevisionToken> parsed = RevisionToken.parseAll(tokens);
+    return Waiter.waiting(() -> store.awaitApplied(parsed, TimeUnit.SECONDS.toNanos(30)));
+  }
+
   @Test
   void awaitApplied_returnsOnceTheStoreHoldsTheTokensChange_orALaterOne() throws Exception {
     store.apply(upsert("a", 2, 10, 1));
-    List<RevisionToken> writeOfA = RevisionToken.parseAll("a@3");
+    assertThat(store.awaitApplied(RevisionToken.parseAll("a@3"), 0)).isFalse();
 
-    assertThat(store.awaitApplied(writeOfA, 0)).isFalse();
-    CompletableFuture<Boolean> waiting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return store.awaitApplied(writeOfA, TimeUnit.SECONDS.toNanos(30));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    store.apply(upsert("b", 9, 10, 2));
-    assertThat(waiting).isNotDone();
-    store.apply(upsert("a", 4, 10, 3));
-
-    assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    try (Waiter waiter = awaitingApplied("a@3")) {
+      store.apply(upsert("b", 9, 10, 2));
+      assertThat(waiter.answered()).as("another flag's write").isFalse();
+      store.apply(upsert("a", 4, 10, 3));
+      assertThat(waiter.answer()).succeedsWithin(WITHIN).isEqualTo(true);
+    }
     assertThat(store.awaitApplied(RevisionToken.parseAll("a@4,b@9"), 0)).isTrue();
     assertThat(store.awaitApplied(RevisionToken.parseAll("a@4:deleted"), 0)).isFalse();
     store.apply(FlagChangeEvent.delete("a", 4, 4, Instant.EPOCH));
     assertThat(store.awaitApplied(RevisionToken.parseAll("a@4:deleted,never@1:deleted"), 0))
         .isTrue();
+  }
+
+  @Test
+  void awaitApplied_isAnsweredByASnapshotThatOnlyRemovesTheFlag() throws Exception {
+    store.apply(upsert("x", 5, 10, 3));
+    now.set(2_000);
+    try (Waiter waiter = awaitingApplied("x@5:deleted")) {
+      store.reconcile(FlagSnapshot.of(List.of(), 4, Instant.EPOCH), 2_000);
+      assertThat(waiter.answer()).succeedsWithin(WITHIN).isEqualTo(true);
+    }
+  }
+
+  @Test
+  void awaitApplied_withATokenNeverReached_returnsFalseAfterItsTimeout() throws Exception {
+    assertThat(store.awaitApplied(RevisionToken.parseAll("a@1"), Duration.ofMillis(1).toNanos()))
+        .isFalse();
+  }
+
+  @Test
+  void flags_areInNameOrder() {
+    List<String> names =
+        List.of("checkout", "beta-banner", "dark-mode", "new-pricing", "search-v2", "alpha");
+    for (String name : names) {
+      store.apply(upsert(name, 1, 10, 1));
+    }
+    assertThat(store.flags()).extracting(Flag::name).isSortedAccordingTo(String::compareTo);
+    assertThat(store.flags()).hasSize(names.size());
   }
 
   @Test
@@ -204,5 +229,47 @@ class FlagStoreTest {
     assertThat(store.reconcile(FlagSnapshot.of(List.of(flag("a", 4, 10)), 1, Instant.EPOCH), 0))
         .isEmpty();
     assertThat(store.get("a")).isNull();
+  }
+
+  @Test
+  void reconcile_keepsAFlagThatArrivedAtTheVeryMomentTheSnapshotWasRequested() {
+    now.set(2_000);
+    store.apply(upsert("a", 1, 10, 1));
+    assertThat(
+            store.reconcile(
+                FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), 2_000))
+        .as("the snapshot may have been read before it arrived")
+        .isEmpty();
+    assertThat(store.get("a")).isNotNull();
+  }
+
+  @Test
+  void reconcile_ofAFlagDeletedOnTheStream_reportsNoChange_andKeepsItsDeleteFence() {
+    store.apply(upsert("a", 4, 10, 1));
+    store.apply(FlagChangeEvent.delete("a", 4, 2, Instant.EPOCH));
+    now.set(2_000);
+    assertThat(
+            store.reconcile(
+                FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), 2_000))
+        .isEmpty();
+    assertThat(store.reconcile(FlagSnapshot.of(List.of(flag("a", 4, 10)), 1, Instant.EPOCH), 3_000))
+        .as("a lagging snapshot does not bring the deleted flag back")
+        .isEmpty();
+    assertThat(store.get("a")).isNull();
+  }
+
+  /**
+   * As the reference consumer ({@code VersionedFlagSet}): without a version, a tombstone can only
+   * delete a flag it sees, so after a removal by snapshot the flag's version still comes back.
+   */
+  @Test
+  void aTombstoneWithoutAVersion_afterARemovalBySnapshot_leavesTheRemovedVersionFree() {
+    store.apply(upsert("x", 5, 10, 3));
+    now.set(2_000);
+    store.reconcile(
+        FlagSnapshot.of(List.of(), FlagSnapshot.UNKNOWN_REVISION, Instant.EPOCH), 2_000);
+    assertThat(store.applyTombstone("x", null)).isEmpty();
+    assertThat(store.apply(upsert("x", 5, 10, 3))).isPresent();
+    assertThat(store.get("x")).isNotNull();
   }
 }

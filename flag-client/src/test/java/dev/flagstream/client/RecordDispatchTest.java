@@ -3,6 +3,7 @@ package dev.flagstream.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.client.RecordDispatch.Outcome;
+import dev.flagstream.client.fixtures.CapturedLog;
 import dev.flagstream.client.fixtures.Received;
 import dev.flagstream.contracts.change.CaptureHeartbeat;
 import dev.flagstream.contracts.change.FlagChangeEvent;
@@ -74,5 +75,43 @@ class RecordDispatchTest {
     assertThat(store.get("a").flag().version()).isEqualTo(1);
     assertThat(store.revision()).isEqualTo(1);
     assertThat(changes).isEmpty();
+  }
+
+  @Test
+  void aTombstoneWithoutAVersion_deletesTheHeldFlag_andTellsTheListeners() {
+    dispatch("a", upsert("a", 2, 3), Map.of());
+    assertThat(dispatch("a", null, Map.of())).isEqualTo(Outcome.CHANGE);
+    assertThat(store.get("a")).isNull();
+    assertThat(changes).hasSize(2);
+    assertThat(changes.get(1).previous()).isNotNull();
+    assertThat(changes.get(1).current()).isNull();
+  }
+
+  @Test
+  void aTombstoneWithoutAKey_isSkipped() {
+    assertThat(dispatch(null, null, Map.of())).isEqualTo(Outcome.SKIPPED);
+    assertThat(dispatch.skipped()).isEqualTo(1);
+  }
+
+  @Test
+  void theWarningOfASkippedRecord_namesWhereItIs_andCutsALongHeaderShort() {
+    String thirtyTwo = "v".repeat(32);
+    try (CapturedLog log = CapturedLog.capture()) {
+      offset = 41;
+      dispatch("a", null, Map.of(FlagTopic.TOMBSTONE_VERSION_HEADER, thirtyTwo));
+      dispatch("a", null, Map.of(FlagTopic.TOMBSTONE_VERSION_HEADER, thirtyTwo + "TAIL"));
+      assertThat(log.linesWith("Skipping a record"))
+          .satisfiesExactly(
+              line ->
+                  assertThat(line)
+                      .contains(Received.TOPIC + "-0@41")
+                      .contains("not a version: " + thirtyTwo)
+                      .doesNotContain(thirtyTwo + "..."),
+              line ->
+                  assertThat(line)
+                      .contains(Received.TOPIC + "-0@42")
+                      .contains("not a version: " + thirtyTwo + "...")
+                      .doesNotContain("TAIL"));
+    }
   }
 }

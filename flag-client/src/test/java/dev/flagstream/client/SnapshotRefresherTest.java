@@ -2,6 +2,7 @@ package dev.flagstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.client.fixtures.CapturedLog;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
@@ -46,8 +47,13 @@ class SnapshotRefresherTest {
   }
 
   private SnapshotRefresher refresher(StatusTracker status, boolean dueAtOnce) {
+    return refresher(status, dueAtOnce, this::fetch);
+  }
+
+  private SnapshotRefresher refresher(
+      StatusTracker status, boolean dueAtOnce, SnapshotRefresher.Fetch fetch) {
     return new SnapshotRefresher(
-        this::fetch,
+        fetch,
         "test endpoint",
         (snapshot, requestedAt) -> store.reconcile(snapshot, requestedAt).forEach(changes::add),
         status,
@@ -120,10 +126,67 @@ class SnapshotRefresherTest {
   }
 
   @Test
-  void aSnapshotFromTheFuture_countsAsFreshNow() {
+  void aSnapshotFromTheFuture_countsAsFreshNow_andAgesFromNow() {
     StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), false);
     served = snapshot(WALL.plusSeconds(30), flag("a", 1));
     refresher(status, true).refreshIfDue();
     assertThat(status.dataAge()).isZero();
+    advance(Duration.ofSeconds(10));
+    assertThat(status.dataAge()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aSnapshotCenturiesOld_countsAsVeryOld_notAsFresh() {
+    StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), false);
+    served = snapshot(Instant.parse("1700-01-01T00:00:00Z"), flag("a", 1));
+    refresher(status, true).refreshIfDue();
+    assertThat(store.get("a")).isNotNull();
+    assertThat(status.dataAge()).isGreaterThan(Duration.ofDays(100 * 365));
+  }
+
+  @Test
+  void aRefreshInterruptedByClose_keepsTheInterrupt_andIsNoFailure() {
+    StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), false);
+    SnapshotRefresher refresher =
+        refresher(
+            status,
+            true,
+            () -> {
+              throw new InterruptedException("closed, for the test");
+            });
+    try {
+      refresher.refreshIfDue();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(status.status()).isEqualTo(ClientStatus.STARTING);
+    assertThat(store.flags()).isEmpty();
+  }
+
+  @Test
+  void anOutage_isWarnedOfOnce_andItsEndToldOnce() {
+    StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), false);
+    SnapshotRefresher refresher = refresher(status, true);
+    try (CapturedLog log = CapturedLog.capture()) {
+      refresher.refreshIfDue();
+      failing = true;
+      for (int i = 0; i < 3; i++) {
+        advance(NORMAL.multipliedBy(2));
+        refresher.refreshIfDue();
+      }
+      failing = false;
+      for (int i = 0; i < 2; i++) {
+        advance(NORMAL.multipliedBy(2));
+        refresher.refreshIfDue();
+      }
+      assertThat(fetches).hasValue(6);
+      assertThat(log.linesWith("Snapshot refresh failed")).hasSize(1);
+      assertThat(log.linesWith("Snapshot refresh works again")).hasSize(1);
+      failing = true;
+      advance(NORMAL.multipliedBy(2));
+      refresher.refreshIfDue();
+      assertThat(log.linesWith("Snapshot refresh failed")).as("a new outage").hasSize(2);
+    }
   }
 }

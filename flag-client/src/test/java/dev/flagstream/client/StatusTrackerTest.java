@@ -115,6 +115,24 @@ class StatusTrackerTest {
   }
 
   @Test
+  void whileTheReaderCatchesUpAgain_neitherRecordsNorBrokerAnswers_freshenTheData() {
+    streamed.streamCaughtUp();
+    advance(Duration.ofSeconds(5));
+    streamed.streamInterrupted();
+    advance(Duration.ofSeconds(5));
+    streamed.streamDelivered();
+    assertThat(streamed.dataAge())
+        .as("a record read while behind may be old")
+        .isEqualTo(Duration.ofSeconds(10));
+    streamed.brokersAnswered();
+    assertThat(streamed.dataAge())
+        .as("answering brokers say nothing of a reader behind")
+        .isEqualTo(Duration.ofSeconds(10));
+    streamed.streamCaughtUp();
+    assertThat(streamed.dataAge()).isZero();
+  }
+
+  @Test
   void aReaderThatEnded_isErrorForGood() {
     streamed.streamCaughtUp();
     streamed.readerStopped();

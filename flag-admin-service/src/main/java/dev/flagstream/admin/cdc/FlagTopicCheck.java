@@ -62,8 +62,16 @@ final class FlagTopicCheck {
             .get(millis, TimeUnit.MILLISECONDS)
             .get(resource);
     requireNonNull(config, topic);
-    int replicas =
-        description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+    return verdict(kafka, description, config);
+  }
+
+  /**
+   * Judges the topic as Kafka describes it against what {@code kafka} asks for: its fewest replicas
+   * over all partitions, and its settings, each at Kafka's default when the description leaves it
+   * out. Pure.
+   */
+  static TopicVerdict verdict(FlagTopicProperties kafka, TopicDescription topic, Config config) {
+    int replicas = topic.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
     return verdict(
         kafka,
         value(config, TopicConfig.CLEANUP_POLICY_CONFIG, ""),

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the flag topic says of every flag, read from its beginning to its end: the state a consumer
- * that applied every record holds (by the ordering rule), and the last record, which is all a
- * consumer starting after compaction gets. Not thread-safe while it is being built.
+ * that applied every record holds (by the contract's change-stream rules, which the conformance
+ * suite states), and the last record, which is all a consumer starting after compaction gets. Not
+ * thread-safe while it is being built.
  */
 final class TopicContents {
   /** A flag's state on the topic: its version and whether it is deleted there. */
@@ -37,6 +39,10 @@ final class TopicContents {
       return deleted ? ChangeOp.DELETE : ChangeOp.UPSERT;
     }
   }
+
+  // What a consumer takes for a version (the contract's change-stream rules); anything else it
+  // skips.
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
 
   private final Map<String, State> held = new HashMap<>();
   private final Map<String, State> last = new HashMap<>();
@@ -64,43 +70,26 @@ final class TopicContents {
   }
 
   /**
-   * Takes one record in, in topic order. Heartbeats only move the revision; records that cannot be
-   * read, and tombstones without a version, say nothing a consumer could act on.
+   * Takes one record in, in topic order, as a consumer of the topic would: heartbeats only move the
+   * revision; a tombstone deletes at the version its header names or, without one, what is held;
+   * what a consumer skips (a value that is no change event, an event filed under another flag's
+   * name, a version header that is no decimal number, a tombstone of a flag never held) changes
+   * nothing here either, and its revision does not count.
+   *
+   * @param tombstoneVersion the record's {@value FlagTopic#TOMBSTONE_VERSION_HEADER} header, null
+   *     when it has none
    */
-  void add(@Nullable String key, byte @Nullable [] value, @Nullable Long tombstoneVersion) {
+  void add(@Nullable String key, byte @Nullable [] value, @Nullable String tombstoneVersion) {
     if (key == null) {
       return;
     }
     if (key.equals(FlagTopic.HEARTBEAT_KEY)) {
-      if (value != null) {
-        try {
-          CaptureHeartbeat beat = FlagChangeJson.heartbeatFromBytes(value);
-          highestRevision = Math.max(highestRevision, beat.revision());
-        } catch (InvalidChangeEventException e) {
-          // a heartbeat of a newer format: nothing to reconcile in it
-        }
-      }
+      heartbeat(value);
       return;
     }
-    State state;
-    if (value == null) {
-      State before = last.get(key);
-      if (tombstoneVersion != null) {
-        state = new State(tombstoneVersion, true);
-      } else if (before != null) {
-        state = new State(before.version(), true);
-      } else {
-        return;
-      }
-    } else {
-      FlagChangeEvent event;
-      try {
-        event = FlagChangeJson.fromBytes(value);
-      } catch (InvalidChangeEventException e) {
-        return;
-      }
-      highestRevision = Math.max(highestRevision, event.revision());
-      state = new State(event.version(), event.op() == ChangeOp.DELETE);
+    State state = value == null ? tombstone(key, tombstoneVersion) : change(key, value);
+    if (state == null) {
+      return;
     }
     highestVersion = Math.max(highestVersion, state.version());
     last.put(key, state);
@@ -108,6 +97,50 @@ final class TopicContents {
     if (current == null || ChangeOrder.supersedes(current.held(), state.version(), state.op())) {
       held.put(key, state);
     }
+  }
+
+  /** Takes one record of the topic in, in topic order; see {@link #add(String, byte[], String)}. */
+  void add(ConsumerRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(FlagTopic.TOMBSTONE_VERSION_HEADER);
+    byte @Nullable [] version = header == null ? null : header.value();
+    add(
+        record.key(),
+        record.value(),
+        version == null ? null : new String(version, StandardCharsets.US_ASCII));
+  }
+
+  private void heartbeat(byte @Nullable [] value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      CaptureHeartbeat beat = FlagChangeJson.heartbeatFromBytes(value);
+      highestRevision = Math.max(highestRevision, beat.revision());
+    } catch (InvalidChangeEventException e) {
+      // a heartbeat of a newer format: nothing to reconcile in it
+    }
+  }
+
+  private @Nullable State tombstone(String key, @Nullable String version) {
+    if (version == null) {
+      State current = held.get(key);
+      return current == null ? null : new State(current.version(), true);
+    }
+    return DECIMAL.matcher(version).matches() ? new State(Long.parseLong(version), true) : null;
+  }
+
+  private @Nullable State change(String key, byte[] value) {
+    FlagChangeEvent event;
+    try {
+      event = FlagChangeJson.fromBytes(value);
+    } catch (InvalidChangeEventException e) {
+      return null;
+    }
+    if (!event.name().equals(key)) {
+      return null;
+    }
+    highestRevision = Math.max(highestRevision, event.revision());
+    return new State(event.version(), event.op() == ChangeOp.DELETE);
   }
 
   /**
@@ -137,7 +170,7 @@ final class TopicContents {
               "read nothing of topic " + topic + " for " + quiet + " before reaching its end");
         }
         for (ConsumerRecord<String, byte[]> record : records) {
-          contents.add(record.key(), record.value(), tombstoneVersion(record));
+          contents.add(record);
         }
       }
     }
@@ -152,20 +185,5 @@ final class TopicContents {
       }
     }
     return true;
-  }
-
-  private static @Nullable Long tombstoneVersion(ConsumerRecord<String, byte[]> record) {
-    if (record.value() != null) {
-      return null;
-    }
-    Header header = record.headers().lastHeader(FlagTopic.TOMBSTONE_VERSION_HEADER);
-    if (header == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(new String(header.value(), StandardCharsets.US_ASCII));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.flagstream.admin.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.contracts.flag.Violation;
 import org.junit.jupiter.api.Test;
 
 class CredentialRulesTest {
@@ -14,6 +15,14 @@ class CredentialRulesTest {
     assertThat(Emails.check("a@")).isPresent();
     assertThat(Emails.check("a b@example.com")).isPresent();
     assertThat(Emails.check("a@" + "x".repeat(260))).isPresent();
+  }
+
+  @Test
+  void emails_ofThreeTo254Characters_areAccepted() {
+    assertThat(Emails.check("a@b")).isEmpty();
+    assertThat(Emails.check("a@" + "x".repeat(252))).isEmpty();
+    assertThat(Emails.check("a@" + "x".repeat(253)))
+        .contains(new Violation("email", "must be an email address such as ada@example.com"));
   }
 
   @Test

@@ -32,6 +32,12 @@ class TokenSecretsTest {
   }
 
   @Test
+  void aChosenToken_looksGenerated_fromSixteenDistinctCharacters() {
+    assertThat(TokenSecrets.looksGenerated("fst_" + "abcdefghijklmnop".repeat(3))).isTrue();
+    assertThat(TokenSecrets.looksGenerated("fst_" + "abcdefghijklmno".repeat(3))).isFalse();
+  }
+
+  @Test
   void hash_isSha256Hex_andPrefixShowsTheStart() {
     assertThat(TokenSecrets.hash("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -190,6 +191,7 @@ class ChangeRecordsTest {
     assertThat(CHANGES.of(heartbeat("d", null)))
         .as("only writes of the heartbeat are signs of life")
         .isEmpty();
+    assertThat(CHANGES.of(heartbeat("t", null))).as("nor is a truncate").isEmpty();
   }
 
   @Test
@@ -210,5 +212,32 @@ class ChangeRecordsTest {
                     heartbeat,
                     new Struct(heartbeat).put("ts_ms", 1L))))
         .isEmpty();
+  }
+
+  @Test
+  void everyColumnOfTheRow_reachesTheEvent_andTheRecordCarriesVersionAndCommitTime() {
+    Struct row =
+        row("checkout", 12)
+            .put("description", "pays")
+            .put("enabled", false)
+            .put("rollout_percentage", 0)
+            .put("created_by", "2d1f5c9e-4b7a-4c3d-9e8f-1a2b3c4d5e6f");
+    TopicRecord record = CHANGES.of(record("feature_flags", "u", null, row, "[]")).get(0);
+    assertThat(record.version()).isEqualTo(12);
+    assertThat(record.changedAt()).isEqualTo(Instant.ofEpochMilli(COMMITTED));
+    assertThat(record.isTombstone()).isFalse();
+    assertThat(record.isHeartbeat()).isFalse();
+    FlagChangeEvent event = FlagChangeJson.fromBytes(record.value());
+    assertThat(event.revision()).as("no commit before it").isZero();
+    assertThat(event.flag().description()).isEqualTo("pays");
+    assertThat(event.flag().enabled()).isFalse();
+    assertThat(event.flag().rolloutPercentage()).isZero();
+    assertThat(event.flag().version()).isEqualTo(12);
+    assertThat(event.flag().updatedAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+    assertThat(event.flag().createdBy())
+        .isEqualTo(UUID.fromString("2d1f5c9e-4b7a-4c3d-9e8f-1a2b3c4d5e6f"));
+    assertThat(
+            CHANGES.of(record("feature_flags", "c", null, row("a", 1), "[\"41\"]")).get(0).value())
+        .satisfies(value -> assertThat(FlagChangeJson.fromBytes(value).revision()).isEqualTo(41));
   }
 }

@@ -30,7 +30,7 @@ class ReconciliationTest {
   private void delete(String name, long version) {
     topic.add(
         name, FlagChangeJson.toBytes(FlagChangeEvent.delete(name, version, ++revision, AT)), null);
-    topic.add(name, null, version);
+    topic.add(name, null, Long.toString(version));
   }
 
   @Test
@@ -119,5 +119,61 @@ class ReconciliationTest {
     topic.add("a", null, null);
     assertThat(topic.held().get("a")).isEqualTo(new TopicContents.State(4, true));
     assertThat(Reconciliation.of(topic, Map.of(), 4).isEmpty()).isTrue();
+  }
+
+  /**
+   * Consumers skip a tombstone whose version header is no number, so they still hold the flag: the
+   * topic's reading took it for a delete and left the flag on every consumer after it was gone.
+   */
+  @Test
+  void aTombstoneConsumersSkip_leavesTheFlagHeld_soAFlagTheDatabaseLacksIsStillAGhost() {
+    upsert("a", 5);
+    topic.add("a", null, "five");
+    assertThat(Reconciliation.of(topic, Map.of(), 5).ghosts()).isEqualTo(Map.of("a", 5L));
+  }
+
+  @Test
+  void aDeletedFlagWhoseLastRecordIsAnOlderDelete_isDeletedAgain_atTheVersionConsumersHold() {
+    delete("a", 10);
+    delete("a", 9);
+    assertThat(Reconciliation.of(topic, Map.of(), 10).ghosts()).isEqualTo(Map.of("a", 10L));
+  }
+
+  @Test
+  void theReasonsForANewVersion_sayHowFarTheTopicIsAhead_andWhichFlags() {
+    upsert("b", 12);
+    upsert("a", 10);
+    upsert("c", 3);
+    Reconciliation plan = Reconciliation.of(topic, Map.of("a", 9L, "b", 12L, "c", 2L), 8);
+    assertThat(plan.regression())
+        .containsExactly(
+            "the topic holds version 12 but the database's sequence has issued only up to 8",
+            "2 flag(s) are held on the topic at a version their database row does not exceed,"
+                + " e.g. a");
+    assertThat(plan.ghosts()).isEmpty();
+    assertThat(plan.isEmpty()).isFalse();
+  }
+
+  @Test
+  void ghostsAlone_needNoNewVersion_butAreNoEmptyPlan() {
+    upsert("gone", 4);
+    Reconciliation plan = Reconciliation.of(topic, Map.of(), 4);
+    assertThat(plan.isEmpty()).isFalse();
+    assertThat(plan.needsReversion()).isFalse();
+    assertThat(plan.regression()).isEmpty();
+  }
+
+  @Test
+  void aDeletedFlagWhoseDeletedVersionWasUpsertedAgainLast_isAGhost() {
+    delete("a", 10);
+    upsert("a", 10); // a replay, which a consumer starting after compaction would take
+    assertThat(Reconciliation.of(topic, Map.of(), 10).ghosts()).isEqualTo(Map.of("a", 10L));
+  }
+
+  @Test
+  void aFlagRecreatedInTheDatabase_afterItsDeleteOnTheTopic_isAChangeStillToCome() {
+    upsert("a", 5);
+    delete("a", 5);
+    assertThat(Reconciliation.of(topic, Map.of("a", 8L), 8).isEmpty()).isTrue();
   }
 }

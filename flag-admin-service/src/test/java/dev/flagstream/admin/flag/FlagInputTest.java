@@ -22,14 +22,20 @@ class FlagInputTest {
     return JSON.readTree(json);
   }
 
-  /** The fields the 400 that {@code read} throws names. */
+  /** The violations of the 400 that {@code read} throws, after checking it is one. */
   @SuppressWarnings("unchecked")
-  private static List<String> refused(Runnable read) {
+  static List<Violation> violations(Runnable read) {
     ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, read::run);
     assertThat(refused).as("refused").isNotNull();
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     Map<String, Object> properties = refused.getBody().getProperties();
-    return ((List<Violation>) properties.get("violations")).stream().map(Violation::field).toList();
+    assertThat(properties).as("problem properties").isNotNull();
+    return (List<Violation>) properties.get("violations");
+  }
+
+  /** The fields the 400 that {@code read} throws names. */
+  private static List<String> refused(Runnable read) {
+    return violations(read).stream().map(Violation::field).toList();
   }
 
   @Test

@@ -3,9 +3,13 @@ package dev.flagstream.admin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.admin.fixtures.ProblemTypes;
+import dev.flagstream.contracts.flag.Violation;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +46,40 @@ class ProblemsTest {
         .isEqualTo(Problems.typeOf(429));
     assertThat(Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "x").getType())
         .isEqualTo(Problems.typeOf(413));
+  }
+
+  @Test
+  void aRefusedRequest_isA400_whoseDetailSummarisesItsViolations() {
+    ErrorResponseException one = Problems.invalid("name", "is required");
+    assertThat(one.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(one.getBody().getDetail()).isEqualTo("name is required");
+    assertThat(one.getBody().getProperties())
+        .containsEntry("violations", List.of(new Violation("name", "is required")));
+    List<Violation> three =
+        List.of(
+            new Violation("name", "is required"),
+            new Violation("enabled", "must be true or false"),
+            new Violation("metadata", "must be a JSON object"));
+    assertThat(Problems.invalid(three).getBody().getDetail())
+        .isEqualTo("3 fields are invalid; see violations");
+    assertThat(Problems.invalid(three).getBody().getProperties())
+        .containsEntry("violations", three);
+  }
+
+  @Test
+  void everyProblem_carriesItsStatusAndTheDetailItWasGiven() {
+    assertThat(Problems.notFound("no flag named 'a'").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(Problems.notFound("no flag named 'a'").getBody().getDetail())
+        .isEqualTo("no flag named 'a'");
+    assertThat(Problems.conflict("exists").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(Problems.preconditionFailed("changed").getStatusCode())
+        .isEqualTo(HttpStatus.PRECONDITION_FAILED);
+    assertThat(Problems.forbidden("viewer").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ErrorResponseException wait = Problems.tooManyRequests(Duration.ofMillis(2500), "slow down");
+    assertThat(wait.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(wait.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+    assertThat(wait.getBody().getDetail()).isEqualTo("slow down");
   }
 
   @Test

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagChanged;
+import dev.flagstream.client.fixtures.Waiter;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.flag.Flag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class InMemoryFlagClientTest {
+  private static final Duration WITHIN = Duration.ofSeconds(10);
+
   private final InMemoryFlagClient flags = new InMemoryFlagClient();
 
   @Test
@@ -34,28 +36,52 @@ class InMemoryFlagClientTest {
     assertThat(flags.revision()).isEqualTo(-1);
   }
 
+  private Waiter awaitingRevision(String tokens) {
+    return Waiter.waiting(() -> flags.awaitRevision(tokens, Duration.ofSeconds(30)));
+  }
+
   @Test
   void awaitRevision_waitsForTheVersionSetByTheTest_andTakesRemovalAsTheDelete() throws Exception {
     flags.set(Flag.builder("a").version(3).build());
     assertThat(flags.awaitRevision("a@3", Duration.ZERO)).isTrue();
     assertThat(flags.awaitRevision("a@4", Duration.ZERO)).isFalse();
 
-    CompletableFuture<Boolean> waiting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return flags.awaitRevision("a@4", Duration.ofSeconds(30));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    flags.set(Flag.builder("a").version(4).build());
-    assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    try (Waiter waiter = awaitingRevision("a@4")) {
+      assertThat(waiter.answered()).isFalse();
+      flags.set(Flag.builder("a").version(4).build());
+      assertThat(waiter.answer()).succeedsWithin(WITHIN).isEqualTo(true);
+    }
 
     assertThat(flags.awaitRevision("a@4:deleted", Duration.ZERO)).isFalse();
-    flags.remove("a");
+    try (Waiter waiter = awaitingRevision("a@4:deleted")) {
+      flags.remove("a");
+      assertThat(waiter.answer()).succeedsWithin(WITHIN).isEqualTo(true);
+    }
     assertThat(flags.awaitRevision("a@4:deleted,gone@1:deleted", Duration.ZERO)).isTrue();
     assertThat(flags.awaitRevision("a@5", Duration.ZERO)).isFalse();
+  }
+
+  @Test
+  void awaitRevision_ofAnEarlierWrite_isAnsweredByALaterRemoval() throws Exception {
+    flags.set(Flag.builder("a").version(3).build());
+    flags.remove("a");
+    assertThat(flags.awaitRevision("a@3", Duration.ZERO)).isTrue();
+    assertThat(flags.awaitRevision("a@4:deleted", Duration.ZERO))
+        .as("a delete after the removed version")
+        .isFalse();
+  }
+
+  @Test
+  void awaitRevision_neverReached_returnsFalseAfterItsTimeout() throws Exception {
+    assertThat(flags.awaitRevision("a@1", Duration.ofMillis(1))).isFalse();
+  }
+
+  @Test
+  void evaluate_reportsTheVersionOfTheFlagHeld() {
+    flags.set(Flag.builder("a").enabled(true).rolloutPercentage(100).version(7).build());
+    assertThat(flags.evaluate("a", "u").version()).isEqualTo(7);
+    assertThat(flags.evaluate("a", "u").defaulted()).isFalse();
+    assertThat(flags.evaluate("missing", "u").version()).isZero();
   }
 
   @Test

@@ -75,12 +75,16 @@ final class FlagStreams implements SmartLifecycle {
               .register(meters));
     }
     flags.onChange(this::changed);
+    // What the store applied before this listened was never recorded: no reconnect can resume
+    // from a revision before now (read after subscribing, so that nothing falls in between).
+    recent.unknownUpTo(flags.revision());
   }
 
   /**
    * Opens a stream for {@code userId} writing to {@code sink}, and queues its first events: every
-   * flag's value, or only the flags changed since {@code lastEventId} when this evaluator still
-   * knows them (never when {@code revisionReached} is given: that answer belongs to a snapshot).
+   * flag's value, or only the flags changed since {@code lastEventId} when this evaluator knows
+   * every change since then and they fit in the stream's outbox (never when {@code revisionReached}
+   * is given: that answer belongs to a snapshot).
    *
    * @throws ErrorResponseException 503 when the evaluator has as many streams as it allows, 429
    *     when the caller's key has; both with {@code Retry-After}
@@ -114,10 +118,14 @@ final class FlagStreams implements SmartLifecycle {
       open.add(stream);
       openPerKey.merge(caller.keyName(), 1, Integer::sum);
       long revision = flags.revision();
+      // More missed flags than the outbox holds would end the new stream as slow at once, and
+      // the events it did get carry the current revision: reconnecting, it would lose the rest.
       Optional<Set<String>> missed =
           lastEventId == null || revisionReached != null
               ? Optional.empty()
-              : recent.since(lastEventId, revision);
+              : recent
+                  .since(lastEventId, revision)
+                  .filter(flagsMissed -> flagsMissed.size() <= settings.outboxCapacity());
       if (missed.isPresent()) {
         missed.get().forEach(flag -> queueValue(stream, flag, revision, overflowing));
       } else {

@@ -49,4 +49,13 @@ class SdkKeysTest {
   void oneKindOfKeyIsEnough() {
     assertThat(new SdkKeys(List.of(), List.of(CLIENT), List.of()).find(CLIENT, false)).isNotNull();
   }
+
+  @Test
+  void aKeyOfSixteenCharacters_isLongEnough() {
+    String sixteen = "k".repeat(SdkKeys.MIN_LENGTH);
+    assertThat(new SdkKeys(List.of(sixteen), List.of(), List.of()).find(sixteen, false))
+        .isNotNull();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new SdkKeys(List.of(sixteen.substring(1)), List.of(), List.of()));
+  }
 }

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.evaluator.access.Caller;
 import dev.flagstream.evaluator.access.KeyKind;
 import dev.flagstream.evaluator.fixtures.MutableClock;
 import dev.flagstream.evaluator.fixtures.ScriptedFlagClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -248,5 +252,163 @@ class FlagStreamsTest {
     streams.open(BROWSER, "u-1", null, null, browser);
     await().atMost(SECONDS).until(() -> browser.names().contains("snapshot"));
     assertThat(streams.isRunning()).isTrue();
+  }
+
+  /** A browser moving to an evaluator started after its last event was told nothing at all. */
+  @Test
+  void aReconnectToAnEvaluatorThatStartedListeningSince_getsASnapshot_notNothing() {
+    flags.revision(3);
+    set("a", true);
+    flags.revision(7);
+    set("b", true);
+    streams.stop();
+    streams = streams(settings(100, 100, 64)); // started after both changes
+    Sinks.Recording resumed = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", 3L, null, resumed);
+    await().atMost(SECONDS).until(() -> resumed.events.size() == 1);
+    assertThat(resumed.names()).containsExactly("snapshot");
+    assertThat(resumed.lastValueOf("b")).isTrue();
+  }
+
+  /**
+   * A reconnect that missed more flags than its outbox holds was ended as slow at once, and the
+   * events it did get carried the current revision: reconnecting with that id, it lost the rest.
+   */
+  @Test
+  void aReconnectThatMissedMoreFlagsThanItsOutboxHolds_getsASnapshot() {
+    streams.stop();
+    streams = streams(settings(100, 100, 2));
+    flags.revision(5);
+    set("seen", true);
+    flags.revision(6);
+    set("b", true);
+    set("c", true);
+    Sinks.Recording fits = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", 5L, null, fits);
+    await().atMost(SECONDS).until(() -> fits.events.size() == 2);
+    assertThat(fits.names()).as("as many as the outbox holds").containsExactly("flag", "flag");
+
+    flags.revision(7);
+    set("d", true);
+    set("e", true);
+    Sinks.Stalled resumed = stalled();
+    streams.open(BROWSER, "u-2", 5L, null, resumed);
+    assertThat(streams.openStreams()).isEqualTo(2);
+    resumed.release();
+    await().atMost(SECONDS).until(() -> resumed.events.size() == 1);
+    assertThat(resumed.names()).containsExactly("snapshot");
+    assertThat(resumed.lastValueOf("e")).isTrue();
+    assertThat(closed("slow")).isZero();
+  }
+
+  @Test
+  void aStreamThatEnds_givesBackItsPlaceUnderItsKeysCap() {
+    streams = streams(settings(100, 2, 64));
+    OpenStream first = streams.open(BROWSER, "u-1", null, null, new Sinks.Recording());
+    OpenStream second = streams.open(BROWSER, "u-2", null, null, new Sinks.Recording());
+    first.end(OpenStream.End.GONE);
+    OpenStream third = streams.open(BROWSER, "u-3", null, null, new Sinks.Recording());
+    assertThatThrownBy(() -> streams.open(BROWSER, "u-4", null, null, new Sinks.Recording()))
+        .isInstanceOf(ErrorResponseException.class);
+    second.end(OpenStream.End.GONE);
+    third.end(OpenStream.End.GONE);
+    streams.open(BROWSER, "u-5", null, null, new Sinks.Recording());
+    streams.open(BROWSER, "u-6", null, null, new Sinks.Recording());
+    assertThat(streams.openStreams()).isEqualTo(2);
+    assertThat(closed("gone")).isEqualTo(3);
+  }
+
+  @Test
+  void heartbeatsThatDoNotFit_endASlowStream() throws Exception {
+    streams = streams(settings(100, 100, 1));
+    Sinks.Stalled slow = stalled();
+    streams.open(BROWSER, "u-1", null, null, slow);
+    slow.writing.await();
+    streams.heartbeat();
+    assertThat(streams.openStreams()).as("one heartbeat fits").isEqualTo(1);
+    streams.heartbeat();
+    assertThat(streams.openStreams()).isZero();
+    assertThat(closed("slow")).isEqualTo(1);
+  }
+
+  @Test
+  void aFlagGoneBeforeAStreamHeardOfIt_isNeverMentionedToIt() {
+    Sinks.Recording browser = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", null, null, browser);
+    flags.announce(
+        new FlagChanged("ghost", null, Flag.builder("ghost").enabled(true).build(), null));
+    set("real", true);
+    await().atMost(SECONDS).until(() -> Boolean.TRUE.equals(browser.lastValueOf("real")));
+    assertThat(browser.events).extracting(StreamEvent::flag).doesNotContain("ghost");
+  }
+
+  @Test
+  void eachStream_getsItsOwnUsersValues() {
+    UUID listed = UUID.randomUUID();
+    flags.set(
+        Flag.builder("beta")
+            .enabled(true)
+            .rolloutPercentage(0)
+            .userAllowlist(List.of(listed))
+            .version(1)
+            .build());
+    Sinks.Recording insider = new Sinks.Recording();
+    Sinks.Recording outsider = new Sinks.Recording();
+    streams.open(BROWSER, listed.toString(), null, null, insider);
+    streams.open(BROWSER, UUID.randomUUID().toString(), null, null, outsider);
+    await().atMost(SECONDS).until(() -> insider.events.size() == 1 && outsider.events.size() == 1);
+    assertThat(insider.lastValueOf("beta")).isTrue();
+    assertThat(outsider.lastValueOf("beta")).isFalse();
+    assertThat(insider.events.get(0).data()).doesNotContainKey("revisionReached");
+  }
+
+  @Test
+  void theStreams_runFromStartToStop_andStopBeforeEverythingElse() {
+    FlagStreams fresh = streams(settings(100, 100, 64));
+    assertThat(fresh.isRunning()).isFalse();
+    fresh.start();
+    assertThat(fresh.isRunning()).isTrue();
+    assertThat(fresh.getPhase())
+        .as("the last phase to start stops first")
+        .isEqualTo(Integer.MAX_VALUE);
+    fresh.stop();
+    assertThat(fresh.isRunning()).isFalse();
+  }
+
+  @Test
+  void theThreadsWritingToBrowsers_neverKeepTheEvaluatorAlive() {
+    List<Boolean> daemon = new CopyOnWriteArrayList<>();
+    streams.open(
+        BROWSER,
+        "u-1",
+        null,
+        null,
+        new Sinks.Recording() {
+          @Override
+          public void send(StreamEvent event) throws IOException {
+            daemon.add(Thread.currentThread().isDaemon());
+            super.send(event);
+          }
+        });
+    await().atMost(SECONDS).until(() -> !daemon.isEmpty());
+    assertThat(daemon).containsOnly(true);
+  }
+
+  @Test
+  void theShortestLifetimes_stillOpenStreams() {
+    streams =
+        streams(
+            new StreamSettings(
+                Duration.ofSeconds(15),
+                100,
+                100,
+                Duration.ofMillis(1),
+                64,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5)));
+    streams.open(BROWSER, "u-1", null, null, new Sinks.Recording());
+    clock.advance(Duration.ofMillis(1));
+    streams.sweep();
+    assertThat(closed("lifetime")).isEqualTo(1);
   }
 }

@@ -27,4 +27,24 @@ class RecentChangesTest {
     assertThat(recent.since(6, 7)).contains(Set.of("c"));
     assertThat(recent.since(9, 7)).as("a revision from another evaluator's future").isEmpty();
   }
+
+  @Test
+  void since_answersExactly_fromTheLastChangeItDropped() {
+    RecentChanges recent = new RecentChanges(2);
+    recent.add(5, "a");
+    recent.add(6, "b");
+    recent.add(7, "c");
+    assertThat(recent.since(5, 7)).contains(Set.of("b", "c"));
+  }
+
+  @Test
+  void since_asksForEverything_fromBeforeItBeganListening() {
+    RecentChanges recent = new RecentChanges(10);
+    recent.unknownUpTo(7);
+    recent.add(8, "a");
+    assertThat(recent.since(6, 8)).as("a change at 7 may have been missed").isEmpty();
+    assertThat(recent.since(7, 8)).contains(Set.of("a"));
+    recent.unknownUpTo(3);
+    assertThat(recent.since(6, 8)).as("never back").isEmpty();
+  }
 }
