@@ -1,0 +1,62 @@
+package dev.flagstream.local.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Jar files made from classes this JVM has loaded: the {@link ParentWatch} agent's, which has to be
+ * a jar with a {@code Premain-Class} whatever the launcher's own class path looks like (a jar, or a
+ * directory of classes in an IDE).
+ */
+final class AgentJar {
+  private static Path parentWatch;
+
+  private AgentJar() {}
+
+  /** The {@link ParentWatch} agent's jar, written once per JVM into a temporary file. */
+  static synchronized Path parentWatch() {
+    if (parentWatch == null) {
+      try {
+        Path jar = Files.createTempFile("flagstream-parent-watch", ".jar");
+        jar.toFile().deleteOnExit();
+        write(jar, "Premain-Class", ParentWatch.class);
+        parentWatch = jar;
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the parent watch agent", e);
+      }
+    }
+    return parentWatch;
+  }
+
+  /**
+   * Writes a jar holding {@code classes} (each a top-level class without nested ones), whose
+   * manifest names the first as {@code role} ({@code Main-Class}, {@code Premain-Class}).
+   */
+  static void write(Path jar, String role, Class<?>... classes) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue(role, classes[0].getName());
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      for (Class<?> type : classes) {
+        String entry = type.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(entry));
+        try (InputStream bytes = type.getClassLoader().getResourceAsStream(entry)) {
+          if (bytes == null) {
+            throw new IOException("no class file for " + type.getName());
+          }
+          bytes.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+  }
+}
