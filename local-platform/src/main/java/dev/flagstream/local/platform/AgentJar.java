@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -41,9 +42,18 @@ final class AgentJar {
    * manifest names the first as {@code role} ({@code Main-Class}, {@code Premain-Class}).
    */
   static void write(Path jar, String role, Class<?>... classes) throws IOException {
+    write(jar, Map.of(role, classes[0].getName()), classes);
+  }
+
+  /**
+   * Writes a jar holding {@code classes} (each a top-level class without nested ones), with {@code
+   * attributes} in its manifest, e.g. {@code Main-Class} and {@code Class-Path}.
+   */
+  static void write(Path jar, Map<String, String> attributes, Class<?>... classes)
+      throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue(role, classes[0].getName());
+    attributes.forEach(manifest.getMainAttributes()::putValue);
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
       for (Class<?> type : classes) {

@@ -23,7 +23,10 @@ final class Banner {
         "",
         "    admin service   " + admin + "   health: " + admin + "/health/ready",
         "    evaluator       " + evaluator + "   health: " + evaluator + "/health/ready",
-        "    kafka           " + platform.kafka().bootstrapServers() + "   topic: flagstream.flags",
+        "    kafka           "
+            + platform.kafka().bootstrapServers()
+            + "   topic: "
+            + LocalPlatform.TOPIC,
         "    postgres        "
             + platform.postgres().jdbcUrl()
             + "   user: "

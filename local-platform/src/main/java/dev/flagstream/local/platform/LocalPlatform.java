@@ -48,6 +48,9 @@ public final class LocalPlatform implements AutoCloseable {
   /** The Kafka broker's name: its log file, its part in {@link #startupTimes()}. */
   public static final String KAFKA = "kafka";
 
+  /** The flag topic, which the admin service creates and the evaluators read, by default. */
+  public static final String TOPIC = "flagstream.flags";
+
   /** The system property naming the admin service's executable jar, the default of the builder. */
   public static final String ADMIN_JAR = "flagstream.admin.jar";
 
@@ -189,11 +192,12 @@ public final class LocalPlatform implements AutoCloseable {
                           .start()));
     }
     InParallel.run(infrastructure);
-    // Both JVMs start at once: the evaluator waits for the flag topic the admin creates.
-    admin.launch();
-    evaluator.launch();
-    admin.awaitReady();
-    evaluator.awaitReady();
+    // The evaluator reads what the admin publishes: it starts once there is a topic to read and a
+    // snapshot to refresh from, rather than warning until there is.
+    admin.start();
+    String topic = admin.settings().getOrDefault("flags.kafka.topic", TOPIC);
+    FlagTopicWait.await(kafka(), topic, admin, ServiceProcess.START_TIMEOUT);
+    evaluator.start();
   }
 
   private Runnable timed(String part, Runnable start) {

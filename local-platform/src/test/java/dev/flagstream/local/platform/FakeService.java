@@ -14,8 +14,9 @@ import java.util.Map;
  * A stand-in for a service's executable jar, for testing the launcher without the services: takes
  * {@code --name=value} settings as a Spring Boot application does, writes them to its log file
  * ({@code logging.file.name}), prints a warning to its console, and answers {@code /health/ready}
- * on {@code server.port}. {@code fake.exit-status} makes it exit at once. When asked to stop, it
- * says so in its log. One class, no nested ones, so it fits a jar by itself.
+ * on {@code server.port}. {@code fake.exit-status} makes it exit at once. Given a database, it is
+ * the admin, and creates the flag topic first ({@link FakeCapture}). When asked to stop, it says so
+ * in its log. No nested classes, so that it fits a jar by itself ({@link FakeServiceJar}).
  */
 public final class FakeService {
   private FakeService() {}
@@ -37,6 +38,17 @@ public final class FakeService {
     if (settings.containsKey("fake.exit-status")) {
       System.out.println("00:00:00.001 ERROR fake - cannot start, as asked");
       System.exit(Integer.parseInt(settings.get("fake.exit-status")));
+    }
+    if (settings.containsKey("spring.datasource.url")) {
+      // The admin's place: its capture creates the flag topic.
+      try {
+        FakeCapture.createTopic(
+            settings.get("flags.kafka.bootstrap-servers"),
+            settings.getOrDefault("flags.kafka.topic", "flagstream.flags"));
+      } catch (Exception e) {
+        System.out.println("00:00:00.002 ERROR fake - no topic: " + e);
+        System.exit(2);
+      }
     }
     HttpServer server =
         HttpServer.create(

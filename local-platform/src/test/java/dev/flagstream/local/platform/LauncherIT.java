@@ -35,8 +35,7 @@ class LauncherIT {
 
   @BeforeEach
   void writeTheFakeService() throws IOException {
-    fake = directory.resolve("fake-service.jar");
-    AgentJar.write(fake, "Main-Class", FakeService.class);
+    fake = FakeServiceJar.write(directory);
   }
 
   private LocalPlatformBuilder platform() {
