@@ -211,8 +211,8 @@ public final class LocalPlatform implements AutoCloseable {
   /**
    * How long each part took to start, in the order they are listed in: {@code postgres}, {@code
    * kafka} (unless the platform was given a broker), {@value #ADMIN}, {@value #EVALUATOR}; each
-   * service from launching its JVM until it was ready. Parts start side by side, so these add up to
-   * more than the platform took.
+   * service from launching its JVM until it was ready. PostgreSQL and Kafka start side by side,
+   * then the admin service, then the evaluator once the flag topic exists.
    */
   public Map<String, Duration> startupTimes() {
     Map<String, Duration> times = new LinkedHashMap<>();

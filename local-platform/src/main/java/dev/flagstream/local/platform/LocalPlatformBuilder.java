@@ -133,8 +133,8 @@ public final class LocalPlatformBuilder {
   }
 
   /**
-   * Starts PostgreSQL and Kafka, then both services, and blocks until both answer {@code
-   * /health/ready}.
+   * Starts PostgreSQL and Kafka, then the admin service, then (once the admin has created the flag
+   * topic) the evaluator, and blocks until both services answer {@code /health/ready}.
    *
    * @throws IllegalStateException when a part does not start (everything started is stopped again,
    *     a broker given to {@link #kafka} included)
