@@ -11,6 +11,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jar files made from classes this JVM has loaded: the {@link ParentWatch} agent's, which has to be
@@ -18,15 +19,16 @@ import java.util.jar.Manifest;
  * directory of classes in an IDE).
  */
 final class AgentJar {
-  private static Path parentWatch;
+  private static @Nullable Path parentWatch;
 
   private AgentJar() {}
 
   /** The {@link ParentWatch} agent's jar, written once per JVM into a temporary file. */
   static synchronized Path parentWatch() {
-    if (parentWatch == null) {
+    Path jar = parentWatch;
+    if (jar == null) {
       try {
-        Path jar = Files.createTempFile("flagstream-parent-watch", ".jar");
+        jar = Files.createTempFile("flagstream-parent-watch", ".jar");
         jar.toFile().deleteOnExit();
         write(jar, "Premain-Class", ParentWatch.class);
         parentWatch = jar;
@@ -34,7 +36,7 @@ final class AgentJar {
         throw new UncheckedIOException("could not write the parent watch agent", e);
       }
     }
-    return parentWatch;
+    return jar;
   }
 
   /**
