@@ -6,6 +6,7 @@ import dev.flagstream.evaluator.EvaluatorApplication;
 import dev.flagstream.evaluator.fixtures.InMemoryStore;
 import dev.flagstream.evaluator.fixtures.Keys;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** A configuration the evaluator could not safely serve with stops it at start, saying why. */
 class StartupChecksIT {
@@ -15,7 +16,7 @@ class StartupChecksIT {
     args[0] = "--server.port=0";
     args[1] = "--spring.main.allow-bean-definition-overriding=true";
     System.arraycopy(settings, 0, args, 2, settings.length);
-    EvaluatorApplication.builder().sources(InMemoryStore.class).run(args).close();
+    new SpringApplicationBuilder(EvaluatorApplication.class, InMemoryStore.class).run(args).close();
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * The process of a broker's JVM: starting it, waiting until it answers, signalling it, ending it.
+ * The process of a broker's JVM: starting it and waiting until it answers; {@link ProcessControl}
+ * signals and ends it.
  */
 final class BrokerJvm {
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -47,42 +48,6 @@ final class BrokerJvm {
       return command.start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + java, e);
-    }
-  }
-
-  /**
-   * Sends {@code signal} (a name such as {@code STOP}) to the process through {@code kill}, as Java
-   * has no way of its own to pause a process.
-   */
-  static void signal(Process process, String signal) {
-    try {
-      Process kill =
-          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-              .redirectErrorStream(true)
-              .start();
-      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new IllegalStateException(
-            "kill -"
-                + signal
-                + " "
-                + process.pid()
-                + " failed: "
-                + new String(kill.getInputStream().readAllBytes()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not run kill", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while signalling the broker", e);
-    }
-  }
-
-  /** SIGTERM, then SIGKILL if the process has not exited after {@link #STOP_TIMEOUT}. */
-  static void terminate(Process process) {
-    process.destroy();
-    if (!awaitExit(process, STOP_TIMEOUT)) {
-      process.destroyForcibly();
-      awaitExit(process, STOP_TIMEOUT);
     }
   }
 
@@ -143,16 +108,6 @@ final class BrokerJvm {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while Kafka was starting", e);
-    }
-  }
-
-  static boolean awaitExit(Process process, Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      return false;
     }
   }
 }

@@ -17,22 +17,24 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The files of a single-node KRaft broker in a data directory: its properties, its formatted log
- * directory and its output.
+ * The files of a single-node KRaft broker: in its data directory its properties and its formatted
+ * log directory, and wherever it is told, its output.
  */
 final class KafkaBrokerStorage {
   private static final int NODE_ID = 1;
   private static final int EXCERPT_LINES = 40;
 
   private final Path directory;
+  private final Path logFile;
 
-  KafkaBrokerStorage(Path directory) {
+  KafkaBrokerStorage(Path directory, Path logFile) {
     this.directory = directory;
+    this.logFile = logFile;
   }
 
   /** The broker's output, appended to on every start. */
   Path logFile() {
-    return directory.resolve("broker.log");
+    return logFile;
   }
 
   /** The current length of {@link #logFile()}, where the output of the next start begins. */

@@ -2,8 +2,6 @@ package dev.flagstream.local.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The broker runs with this JVM's {@code java} and its {@code java.class.path} (true under
  * Surefire, Failsafe and {@code java -cp}, not for code that Maven runs inside its own JVM, as
  * {@code exec:java} does). It logs through the SLF4J backend on that class path, at INFO, into
- * {@code broker.log} in the data directory; {@code server.properties} beside it shows its settings.
+ * {@code broker.log} in the data directory unless {@link Builder#logFile(Path)} says otherwise;
+ * {@code server.properties} in the data directory shows its settings.
  *
  * <p>The broker never outlives this JVM: a shutdown hook stops it, and it exits by itself when this
  * JVM dies without running hooks. Thread-safe; the lifecycle methods block until done.
@@ -69,12 +68,15 @@ public final class LocalKafka implements AutoCloseable {
   private volatile boolean frozen;
   private boolean closed;
 
-  private LocalKafka(Path dataDirectory, boolean temporary, int port, KafkaSasl sasl) {
+  private LocalKafka(
+      Path dataDirectory, boolean temporary, int port, KafkaSasl sasl, @Nullable Path logFile) {
     this.dataDirectory = dataDirectory;
     this.temporary = temporary;
     this.port = port;
     this.sasl = sasl;
-    this.storage = new KafkaBrokerStorage(dataDirectory);
+    this.storage =
+        new KafkaBrokerStorage(
+            dataDirectory, logFile != null ? logFile : dataDirectory.resolve("broker.log"));
     this.shutdownHook = new Thread(this::release, "local-kafka-shutdown-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -139,6 +141,24 @@ public final class LocalKafka implements AutoCloseable {
     }
   }
 
+  /** The file the broker logs to, appended to on every start. */
+  public Path logFile() {
+    return storage.logFile();
+  }
+
+  /**
+   * The process id of the broker's JVM, e.g. to measure its memory.
+   *
+   * @throws IllegalStateException when it is not running
+   */
+  public long pid() {
+    Process process = broker;
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("the broker is not running");
+    }
+    return process.pid();
+  }
+
   /** Whether the broker's process is alive; false after {@link #stop()} and {@link #kill()}. */
   public boolean isRunning() {
     Process process = broker;
@@ -159,7 +179,7 @@ public final class LocalKafka implements AutoCloseable {
     if (isRunning()) {
       return;
     }
-    Path properties = storage.writeProperties(port, freePortOtherThan(port), sasl);
+    Path properties = storage.writeProperties(port, FreePorts.anyExcept(port), sasl);
     storage.formatUnlessFormatted(properties);
     long output = storage.logLength();
     Process process = BrokerJvm.launch(properties, storage.logFile());
@@ -169,7 +189,7 @@ public final class LocalKafka implements AutoCloseable {
       BrokerJvm.awaitReady(process, port, adminConfig("local-kafka-readiness"), START_TIMEOUT);
     } catch (RuntimeException e) {
       process.destroyForcibly();
-      BrokerJvm.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
+      ProcessControl.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
       broker = null;
       throw new IllegalStateException(
           e.getMessage()
@@ -199,7 +219,7 @@ public final class LocalKafka implements AutoCloseable {
     Process process = broker;
     if (process != null) {
       process.destroyForcibly();
-      BrokerJvm.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
+      ProcessControl.awaitExit(process, BrokerJvm.STOP_TIMEOUT);
       broker = null;
       frozen = false;
     }
@@ -218,7 +238,7 @@ public final class LocalKafka implements AutoCloseable {
     if (process == null || !process.isAlive()) {
       throw new IllegalStateException("the broker is not running");
     }
-    BrokerJvm.signal(process, "STOP");
+    ProcessControl.signal(process, "STOP");
     frozen = true;
   }
 
@@ -226,7 +246,7 @@ public final class LocalKafka implements AutoCloseable {
   public synchronized void thaw() {
     Process process = broker;
     if (frozen && process != null && process.isAlive()) {
-      BrokerJvm.signal(process, "CONT");
+      ProcessControl.signal(process, "CONT");
     }
     frozen = false;
   }
@@ -276,31 +296,11 @@ public final class LocalKafka implements AutoCloseable {
     if (process != null) {
       if (frozen) {
         // A paused process keeps SIGTERM pending; it must run to shut down.
-        BrokerJvm.signal(process, "CONT");
+        ProcessControl.signal(process, "CONT");
         frozen = false;
       }
-      BrokerJvm.terminate(process);
+      ProcessControl.terminate(process, BrokerJvm.STOP_TIMEOUT);
       broker = null;
-    }
-  }
-
-  /**
-   * A free port for the controller. After {@link #kill()} the broker's own port is free too, and
-   * the system may offer it; the broker would then refuse to start with two listeners on it.
-   */
-  private static int freePortOtherThan(int taken) {
-    int port = freePort();
-    while (port == taken) {
-      port = freePort();
-    }
-    return port;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -318,9 +318,19 @@ public final class LocalKafka implements AutoCloseable {
   public static final class Builder {
     private @Nullable Path dataDirectory;
     private int port;
+    private @Nullable Path logFile;
     private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Appends the broker's log to {@code file} (its directory is created); {@code broker.log} in
+     * the data directory by default.
+     */
+    public Builder logFile(Path file) {
+      this.logFile = file;
+      return this;
+    }
 
     /**
      * Adds a SASL/PLAIN user. With at least one, every listener asks for credentials (protocol
@@ -358,11 +368,15 @@ public final class LocalKafka implements AutoCloseable {
             temporary
                 ? Files.createTempDirectory("local-kafka")
                 : Files.createDirectories(dataDirectory);
+        if (logFile != null) {
+          Files.createDirectories(logFile.toAbsolutePath().getParent());
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       KafkaSasl sasl = saslUsers.isEmpty() ? KafkaSasl.off() : KafkaSasl.plain(saslUsers);
-      LocalKafka kafka = new LocalKafka(directory, temporary, port > 0 ? port : freePort(), sasl);
+      LocalKafka kafka =
+          new LocalKafka(directory, temporary, port > 0 ? port : FreePorts.any(), sasl, logFile);
       try {
         kafka.start();
       } catch (RuntimeException e) {

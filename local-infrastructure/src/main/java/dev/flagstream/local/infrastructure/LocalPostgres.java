@@ -3,6 +3,8 @@ package dev.flagstream.local.infrastructure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,8 +85,18 @@ public final class LocalPostgres implements AutoCloseable {
     private int port;
     private boolean durable;
     private String maxSlotWalKeepSize = DEFAULT_MAX_SLOT_WAL_KEEP_SIZE;
+    private @Nullable Path logFile;
 
     private Builder() {}
+
+    /**
+     * Appends the server's output (its log) to {@code file}, whose directory is created. By default
+     * it goes to SLF4J at INFO.
+     */
+    public Builder logFile(Path file) {
+      this.logFile = file;
+      return this;
+    }
 
     /**
      * The most write-ahead log a replication slot may hold back ({@code max_slot_wal_keep_size}, in
@@ -140,6 +152,12 @@ public final class LocalPostgres implements AutoCloseable {
         server.setPort(port);
       }
       try {
+        if (logFile != null) {
+          Files.createDirectories(logFile.toAbsolutePath().getParent());
+          server
+              .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
+              .setErrorRedirector(Redirect.appendTo(logFile.toFile()));
+        }
         return new LocalPostgres(server.start());
       } catch (IOException e) {
         throw new UncheckedIOException("PostgreSQL did not start", e);

@@ -20,7 +20,9 @@ class KafkaBrokerStorageTest {
   void properties_describeASingleNodeThatCreatesNoTopicsByItself(@TempDir Path data)
       throws IOException {
     Properties properties =
-        load(new KafkaBrokerStorage(data).writeProperties(9092, 9093, KafkaSasl.off()));
+        load(
+            new KafkaBrokerStorage(data, data.resolve("broker.log"))
+                .writeProperties(9092, 9093, KafkaSasl.off()));
 
     assertThat(properties)
         .containsEntry("process.roles", "broker,controller")
@@ -36,7 +38,10 @@ class KafkaBrokerStorageTest {
   void withSaslUsers_everyListenerAsksForCredentials_andOnlyTheBrokerIsSuperUser(@TempDir Path data)
       throws IOException {
     KafkaSasl sasl = KafkaSasl.plain(Map.of("writer", "writer-secret"));
-    Properties properties = load(new KafkaBrokerStorage(data).writeProperties(9092, 9093, sasl));
+    Properties properties =
+        load(
+            new KafkaBrokerStorage(data, data.resolve("broker.log"))
+                .writeProperties(9092, 9093, sasl));
 
     assertThat(properties)
         .containsEntry("listeners", "SASL_PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093")
@@ -63,7 +68,7 @@ class KafkaBrokerStorageTest {
   @Test
   void format_happensOnce_soARestartKeepsTheClusterAndItsData(@TempDir Path data)
       throws IOException {
-    KafkaBrokerStorage storage = new KafkaBrokerStorage(data);
+    KafkaBrokerStorage storage = new KafkaBrokerStorage(data, data.resolve("broker.log"));
     Path meta = data.resolve("kraft-combined-logs").resolve("meta.properties");
 
     storage.formatUnlessFormatted(storage.writeProperties(9092, 9093, KafkaSasl.off()));
@@ -101,7 +106,7 @@ class KafkaBrokerStorageTest {
 
   @Test
   void logLength_isZero_beforeTheFirstStart(@TempDir Path data) throws IOException {
-    KafkaBrokerStorage storage = new KafkaBrokerStorage(data);
+    KafkaBrokerStorage storage = new KafkaBrokerStorage(data, data.resolve("broker.log"));
     assertThat(storage.logLength()).isZero();
 
     Files.writeString(storage.logFile(), "12345");

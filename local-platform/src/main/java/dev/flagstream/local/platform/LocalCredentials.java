@@ -15,8 +15,14 @@ import java.util.regex.Pattern;
 /**
  * The local admin's credentials, made up on the first run and kept beside the data, so that every
  * later run can print them again. For a developer's machine only.
+ *
+ * @param email the admin user's email, to sign in to the admin service
+ * @param password the admin user's password
+ * @param token an admin API token ({@code Authorization: Bearer <token>} on the admin service)
+ * @param serverKey a server SDK key: the evaluator's API and snapshot, and the admin's snapshot
+ * @param clientKey a client SDK key: the evaluator's values and browser streams
  */
-record LocalCredentials(
+public record LocalCredentials(
     String email, String password, String token, String serverKey, String clientKey) {
   static final String FILE = "credentials.properties";
   // What the admin service accepts as a bootstrap token: fst_ and 256 random bits, base64url.

@@ -1,15 +1,18 @@
-package dev.flagstream.evaluator.platform;
+package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagClient;
+import dev.flagstream.e2e.fixtures.Http;
+import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.local.platform.LocalCredentials;
+import dev.flagstream.local.platform.LocalPlatform;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A kill switch flipped while the Kafka broker is frozen (SIGSTOP: connections hang rather than
@@ -30,11 +33,10 @@ class FrozenKafkaIT {
   @Test
   void aKillSwitchFlippedWhileKafkaIsFrozen_reachesEvaluatorsAndClientsWithinSeconds()
       throws Exception {
-    try (Platform platform = new Platform()) {
-      ConfigurableApplicationContext evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-      Http admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
-      Http sdk = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
-      await().atMost(SECONDS).until(() -> sdk.get("/health/ready").status() == 200);
+    try (LocalPlatform platform = TestPlatform.start(FrozenKafkaIT.class)) {
+      LocalCredentials credentials = platform.credentials();
+      Http admin = new Http(platform.admin().url(), credentials.token());
+      Http sdk = new Http(platform.evaluator().url(), credentials.serverKey());
       String flag = "kill-" + UUID.randomUUID().toString().substring(0, 8);
       String token =
           admin
@@ -43,14 +45,14 @@ class FrozenKafkaIT {
 
       try (FlagClient embedded =
           FlagClient.builder()
-              .kafka(platform.kafka.bootstrapServers())
-              .evaluator(URI.create(sdk.base()), Platform.SERVER_KEY)
+              .kafka(platform.kafka().bootstrapServers())
+              .evaluator(URI.create(sdk.base()), credentials.serverKey())
               .build()) {
         assertThat(embedded.awaitReady(SECONDS)).isTrue();
         assertThat(embedded.awaitRevision(token, SECONDS)).isTrue();
         await().atMost(SECONDS).until(() -> says(sdk, flag));
 
-        platform.kafka.freeze();
+        platform.kafka().freeze();
         try {
           await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.STALE);
           Http.Reply off =
@@ -72,7 +74,7 @@ class FrozenKafkaIT {
               .as("a stale evaluator still serves")
               .isEqualTo(200);
         } finally {
-          platform.kafka.thaw();
+          platform.kafka().thaw();
         }
 
         await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.READY);

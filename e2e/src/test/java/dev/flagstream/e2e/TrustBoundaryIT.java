@@ -1,9 +1,12 @@
-package dev.flagstream.evaluator.platform;
+package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.flagstream.evaluator.fixtures.RawHttp;
+import dev.flagstream.e2e.fixtures.Http;
+import dev.flagstream.e2e.fixtures.RawHttp;
+import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.local.platform.LocalPlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The trust boundary probed from outside, against the running platform: paths spelled the ways
@@ -26,15 +28,18 @@ class TrustBoundaryIT {
   private static final String SECRET_USER = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
   private static final String FLAG = "hidden-" + UUID.randomUUID().toString().substring(0, 8);
 
-  private static Platform platform;
+  private static LocalPlatform platform;
   private static int evaluatorPort;
+  private static int adminPort;
+  private static String clientKey;
 
   @BeforeAll
   static void start() {
-    platform = new Platform();
-    ConfigurableApplicationContext evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-    evaluatorPort = Platform.port(evaluator);
-    Http admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
+    platform = TestPlatform.start(TrustBoundaryIT.class);
+    evaluatorPort = platform.evaluator().port();
+    adminPort = platform.admin().port();
+    clientKey = platform.credentials().clientKey();
+    Http admin = new Http(platform.admin().url(), platform.credentials().token());
     String token =
         admin
             .post(
@@ -45,7 +50,7 @@ class TrustBoundaryIT {
                     + SECRET_USER
                     + "\"]}")
             .header("Flagstream-Revision");
-    Http sdk = new Http(evaluatorPort, Platform.SERVER_KEY);
+    Http sdk = new Http(platform.evaluator().url(), platform.credentials().serverKey());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -89,7 +94,7 @@ class TrustBoundaryIT {
             "/info",
             "/health;x",
             "/health/%2e%2e/metrics");
-    return Stream.of(null, Platform.CLIENT_KEY)
+    return Stream.of(null, clientKey)
         .flatMap(key -> paths.stream().map(path -> Arguments.of(path, key)));
   }
 
@@ -135,18 +140,21 @@ class TrustBoundaryIT {
         "/api/admin/./users",
         "/api/%73napshot",
         "/api/snapshot;x",
+        "/api/flags/%73napshot",
+        "/api/flags/snapshot;x",
+        "//api/flags/snapshot",
         "/%70rometheus");
   }
 
   @ParameterizedTest(name = "admin {0}")
   @MethodSource("adminOddPaths")
   void theAdmin_refusesOddPathsWithoutCredentials_withAProblem_andChangesNothing(String path) {
-    Http admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
+    Http admin = new Http(platform.admin().url(), platform.credentials().token());
     String before = admin.get("/api/admin/audit").body();
 
     for (String method : List.of("GET", "POST", "DELETE")) {
       RawHttp.Reply reply =
-          new RawHttp(platform.adminPort()).send(method, path, method.equals("GET") ? null : "{}");
+          new RawHttp(adminPort).send(method, path, method.equals("GET") ? null : "{}");
       assertThat(reply.status()).as(method + " " + reply).isBetween(400, 499);
       assertThat(reply.isProblem()).as(method + " " + reply).isTrue();
       assertThat(reply.body()).doesNotContain(SECRET_USER).doesNotContain("@flagstream");

@@ -1,17 +1,20 @@
-package dev.flagstream.evaluator.platform;
+package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import dev.flagstream.e2e.fixtures.EventStream;
+import dev.flagstream.e2e.fixtures.Http;
+import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.local.platform.LocalPlatform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Reading one's own writes, as the README tour does: every flag write through the admin API answers
@@ -23,17 +26,15 @@ class ReadYourWritesTourIT {
   private static final String REACHED = "Flagstream-Revision-Reached";
   private static final Duration SECONDS = Duration.ofSeconds(30);
 
-  private static Platform platform;
+  private static LocalPlatform platform;
   private static Http admin;
   private static Http sdk;
 
   @BeforeAll
   static void start() {
-    platform = new Platform();
-    ConfigurableApplicationContext evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-    admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
-    sdk = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
-    await().atMost(SECONDS).until(() -> sdk.get("/health/ready").status() == 200);
+    platform = TestPlatform.start(ReadYourWritesTourIT.class);
+    admin = new Http(platform.admin().url(), platform.credentials().token());
+    sdk = new Http(platform.evaluator().url(), platform.credentials().serverKey());
   }
 
   @AfterAll
@@ -114,7 +115,7 @@ class ReadYourWritesTourIT {
     String url =
         sdk.base()
             + "/api/flags/stream?userId=u-1&key="
-            + Platform.CLIENT_KEY
+            + platform.credentials().clientKey()
             + "&minRevision="
             + toggled.header(REVISION);
     try (EventStream stream = new EventStream(url, null)) {
@@ -148,7 +149,7 @@ class ReadYourWritesTourIT {
   @Test
   void theJavaClient_readsItsOwnWrites_throughAwaitRevision() throws Exception {
     try (FlagClient embedded =
-        FlagClient.builder().kafka(platform.kafka.bootstrapServers()).build()) {
+        FlagClient.builder().kafka(platform.kafka().bootstrapServers()).build()) {
       assertThat(embedded.awaitReady(SECONDS)).isTrue();
       String flag = name("embedded");
       Http.Reply created =

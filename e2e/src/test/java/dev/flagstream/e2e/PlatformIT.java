@@ -1,4 +1,4 @@
-package dev.flagstream.evaluator.platform;
+package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,38 +6,40 @@ import static org.awaitility.Awaitility.await;
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import dev.flagstream.e2e.fixtures.EventStream;
+import dev.flagstream.e2e.fixtures.Http;
+import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.local.platform.LocalCredentials;
+import dev.flagstream.local.platform.LocalPlatform;
+import dev.flagstream.local.platform.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The platform end to end: a change through the admin API reaches evaluators and embedded clients
- * without waiting for any refresh, and keeps reaching them through outages.
+ * without waiting for any refresh, and keeps reaching them through outages. The scenarios share one
+ * platform and run in any order: each outage ends with the platform whole again.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
   private static final Duration SECONDS = Duration.ofSeconds(20);
-  private static Platform platform;
-  private static ConfigurableApplicationContext evaluator;
+  private static LocalPlatform platform;
+  private static LocalCredentials credentials;
   private static Http admin;
   private static Http serverSdk;
   private static Http clientSdk;
 
   @BeforeAll
   static void start() {
-    platform = new Platform();
-    evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-    admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
-    serverSdk = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
-    clientSdk = new Http(Platform.port(evaluator), Platform.CLIENT_KEY);
-    await().atMost(SECONDS).until(() -> serverSdk.get("/health/ready").status() == 200);
+    platform = TestPlatform.start(PlatformIT.class);
+    credentials = platform.credentials();
+    admin = new Http(platform.admin().url(), credentials.token());
+    serverSdk = new Http(platform.evaluator().url(), credentials.serverKey());
+    clientSdk = new Http(platform.evaluator().url(), credentials.clientKey());
   }
 
   @AfterAll
@@ -57,12 +59,11 @@ class PlatformIT {
   }
 
   @Test
-  @Order(1)
   void aChangeThroughTheAdminApi_reachesTheEvaluatorAndAnEmbeddedClient_withoutWaitingForARefresh()
       throws Exception {
     String flag = name("instant");
     try (FlagClient embedded =
-        FlagClient.builder().kafka(platform.kafka.bootstrapServers()).build()) {
+        FlagClient.builder().kafka(platform.kafka().bootstrapServers()).build()) {
       assertThat(embedded.awaitReady(SECONDS)).isTrue();
       assertThat(admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\"}").status())
           .isEqualTo(201);
@@ -89,7 +90,6 @@ class PlatformIT {
   }
 
   @Test
-  @Order(2)
   void deleteThenRecreate_endsWithTheNewFlag() {
     String flag = name("phoenix");
     admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
@@ -110,46 +110,42 @@ class PlatformIT {
   }
 
   @Test
-  @Order(3)
   void keys_guardTheApi_andOnlyServerKeysSeeDefinitions() {
-    Http anonymous = new Http(Platform.port(evaluator), null);
-    Http wrong = new Http(Platform.port(evaluator), "not-a-key");
+    Http anonymous = new Http(platform.evaluator().url(), null);
+    Http wrong = new Http(platform.evaluator().url(), "not-a-key");
     assertThat(anonymous.get("/api/flags/x/evaluation").status()).isEqualTo(401);
     assertThat(wrong.post("/api/evaluations", "{}").status()).isEqualTo(401);
     assertThat(anonymous.get("/api/flags/stream?userId=u&key=nope").status()).isEqualTo(401);
     var forbidden = clientSdk.get("/api/flags/snapshot");
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.body()).doesNotContain("userAllowlist");
-    var snapshot =
-        FlagSnapshot.fromJson(
-            serverSdk.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
+    var snapshot = snapshot(serverSdk);
     assertThat(snapshot.digest()).isEqualTo(FlagSnapshot.digestOf(snapshot.flags()));
     assertThat(snapshot.revision()).isPositive();
   }
 
   @Test
-  @Order(4)
   void twoEvaluatorsAtTheSameRevision_holdTheSameFlags() {
-    ConfigurableApplicationContext second = platform.startEvaluator(Duration.ofSeconds(60));
-    Http other = new Http(Platform.port(second), Platform.SERVER_KEY);
-    await()
-        .atMost(SECONDS)
-        .untilAsserted(
-            () -> {
-              var mine =
-                  FlagSnapshot.fromJson(
-                      serverSdk.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
-              var theirs =
-                  FlagSnapshot.fromJson(
-                      other.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
-              assertThat(theirs.revision()).isEqualTo(mine.revision());
-              assertThat(theirs.digest()).isEqualTo(mine.digest());
-            });
-    second.close();
+    try (ServiceProcess second = platform.startEvaluator(Map.of())) {
+      Http other = new Http(second.url(), credentials.serverKey());
+      await()
+          .atMost(SECONDS)
+          .untilAsserted(
+              () -> {
+                var mine = snapshot(serverSdk);
+                var theirs = snapshot(other);
+                assertThat(theirs.revision()).isEqualTo(mine.revision());
+                assertThat(theirs.digest()).isEqualTo(mine.digest());
+              });
+    }
+  }
+
+  private static FlagSnapshot snapshot(Http sdk) {
+    return FlagSnapshot.fromJson(
+        sdk.get("/api/flags/snapshot").body().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
-  @Order(5)
   void aBrowserStream_receivesNewValues_andAReconnectResumesFromItsLastEvent() {
     String flag = name("streamed");
     admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\"}");
@@ -159,7 +155,7 @@ class PlatformIT {
             () ->
                 serverSdk.get("/api/flags/" + flag + "/evaluation").json().get("version").asLong()
                     > 0);
-    String url = clientSdk.base() + "/api/flags/stream?userId=u-1&key=" + Platform.CLIENT_KEY;
+    String url = clientSdk.base() + "/api/flags/stream?userId=u-1&key=" + credentials.clientKey();
     String lastId;
     try (EventStream stream = new EventStream(url, null)) {
       await().atMost(SECONDS).until(() -> !stream.events.isEmpty());
@@ -198,21 +194,20 @@ class PlatformIT {
   }
 
   @Test
-  @Order(6)
   void whileKafkaIsDown_valuesAreServed_andChangesArriveBySnapshot_thenByTheStreamWhenItReturns()
       throws Exception {
     String flag = name("outage");
     admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
-    ConfigurableApplicationContext shortTtl = platform.startEvaluator(Duration.ofSeconds(2));
-    Http quick = new Http(Platform.port(shortTtl), Platform.SERVER_KEY);
-    try (FlagClient embedded =
-        FlagClient.builder().kafka(platform.kafka.bootstrapServers()).build()) {
+    try (ServiceProcess shortTtl = platform.startEvaluator(Map.of("flags.refresh-interval", "2s"));
+        FlagClient embedded =
+            FlagClient.builder().kafka(platform.kafka().bootstrapServers()).build()) {
+      Http quick = new Http(shortTtl.url(), credentials.serverKey());
       assertThat(embedded.awaitReady(SECONDS)).isTrue();
       await()
           .atMost(SECONDS)
           .until(() -> evaluatorSays(quick, flag, "u-1") && embedded.isEnabled(flag, "u-1"));
 
-      platform.kafka.stop();
+      platform.kafka().stop();
       try {
         await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.STALE);
         assertThat(embedded.isEnabled(flag, "u-1")).as("the last known value").isTrue();
@@ -226,32 +221,25 @@ class PlatformIT {
             .as("a stale store still serves")
             .isEqualTo(200);
       } finally {
-        platform.kafka.start();
+        platform.kafka().start();
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> !embedded.isEnabled(flag, "u-1"));
       await().atMost(Duration.ofSeconds(60)).until(() -> !evaluatorSays(serverSdk, flag, "u-1"));
       await().atMost(SECONDS).until(() -> embedded.status() == ClientStatus.READY);
-    } finally {
-      shortTtl.close();
     }
   }
 
   @Test
-  @Order(7)
   void anEvaluatorRestartedWhilePostgresIsDown_rebuildsEveryFlagFromTheTopic() {
     String flag = name("durable");
     admin.post("/api/admin/flags", "{\"name\":\"" + flag + "\",\"enabled\":true}");
     await().atMost(SECONDS).until(() -> evaluatorSays(serverSdk, flag, "u-1"));
-    platform.stopPostgres();
+    platform.postgres().stop();
     try {
-      evaluator.close();
-      evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-      Http restarted = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
-      await().atMost(SECONDS).until(() -> restarted.get("/health/ready").status() == 200);
-      assertThat(evaluatorSays(restarted, flag, "u-1")).isTrue();
-      serverSdk = restarted;
+      platform.evaluator().restart(); // returns once it is ready again
+      assertThat(evaluatorSays(serverSdk, flag, "u-1")).isTrue();
     } finally {
-      platform.startPostgres();
+      platform.postgres().start();
     }
   }
 }

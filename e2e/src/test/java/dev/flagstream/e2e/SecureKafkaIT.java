@@ -1,4 +1,4 @@
-package dev.flagstream.evaluator.platform;
+package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.change.FlagTopic;
+import dev.flagstream.e2e.fixtures.Http;
+import dev.flagstream.e2e.fixtures.TestPlatform;
 import dev.flagstream.local.infrastructure.LocalKafka;
+import dev.flagstream.local.platform.LocalPlatform;
+import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.time.Duration;
 import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The platform on a Kafka cluster set up as production should be: every client signs in (SASL) and
@@ -39,15 +42,17 @@ class SecureKafkaIT {
         AclOperation.READ);
     kafka.grant(
         "flagstream-evaluator", FlagTopic.DEFAULT_NAME, AclOperation.DESCRIBE, AclOperation.READ);
-    try (Platform platform =
-        new Platform(
-            kafka,
-            kafka.clientProperties("flagstream-admin"),
-            kafka.clientProperties("flagstream-evaluator"))) {
-      ConfigurableApplicationContext evaluator = platform.startEvaluator(Duration.ofSeconds(60));
-      Http admin = new Http(platform.adminPort(), Platform.ADMIN_TOKEN);
-      Http sdk = new Http(Platform.port(evaluator), Platform.SERVER_KEY);
-      await().atMost(SECONDS).until(() -> sdk.get("/health/ready").status() == 200);
+    LocalPlatformBuilder signedIn = TestPlatform.builder(SecureKafkaIT.class).kafka(kafka);
+    // As the services take Kafka client settings: flags.kafka.properties[name].
+    kafka
+        .clientProperties("flagstream-admin")
+        .forEach((name, value) -> signedIn.adminSetting(kafkaProperty(name), value.toString()));
+    kafka
+        .clientProperties("flagstream-evaluator")
+        .forEach((name, value) -> signedIn.evaluatorSetting(kafkaProperty(name), value.toString()));
+    try (LocalPlatform platform = signedIn.start()) {
+      Http admin = new Http(platform.admin().url(), platform.credentials().token());
+      Http sdk = new Http(platform.evaluator().url(), platform.credentials().serverKey());
 
       Http.Reply created =
           admin.post("/api/admin/flags", "{\"name\":\"signed-in\",\"enabled\":true}");
@@ -70,5 +75,9 @@ class SecureKafkaIT {
         assertThat(anonymous.flag("signed-in")).as("nothing read without a principal").isNull();
       }
     }
+  }
+
+  private static String kafkaProperty(String name) {
+    return "flags.kafka.properties[" + name + "]";
   }
 }
