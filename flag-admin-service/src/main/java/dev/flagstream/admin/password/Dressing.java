@@ -1,6 +1,7 @@
 package dev.flagstream.admin.password;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +34,9 @@ final class Dressing {
   }
 
   /** {@code text} as it is, without what precedes its first letter, follows its last, or both. */
-  static Set<String> undressed(String text) {
+  static List<String> undressed(String text) {
     String leading = stripLeading(text);
-    return Set.of(text, leading, stripTrailing(text), stripTrailing(leading));
+    return List.of(text, leading, stripTrailing(text), stripTrailing(leading));
   }
 
   static String stripLeading(String text) {
