@@ -1,7 +1,6 @@
 package dev.flagstream.admin.account;
 
 import dev.flagstream.admin.account.SecurityEvents.Event;
-import dev.flagstream.admin.audit.Actor;
 import dev.flagstream.admin.audit.AuditAction;
 import dev.flagstream.admin.audit.AuditLog;
 import dev.flagstream.admin.session.Sessions;
@@ -117,9 +116,8 @@ class PasswordChange {
   }
 
   private void failed(Caller caller, String reason) {
-    Actor actor = caller.actor();
     audit.record(
-        actor,
+        caller.actor(),
         AuditAction.PASSWORD_CHANGE_FAILED,
         caller.id().toString(),
         null,

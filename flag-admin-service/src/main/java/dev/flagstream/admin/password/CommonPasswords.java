@@ -19,9 +19,14 @@ final class CommonPasswords {
   private CommonPasswords() {}
 
   static Set<String> shipped() {
-    try (InputStream in = CommonPasswords.class.getResourceAsStream(RESOURCE)) {
+    return fromResource(RESOURCE);
+  }
+
+  /** The passwords in the class path resource {@code name}; fails when there is none. */
+  static Set<String> fromResource(String name) {
+    try (InputStream in = CommonPasswords.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
+        throw new IllegalStateException(name + " is missing from the class path");
       }
       return read(in);
     } catch (IOException e) {

@@ -2,9 +2,6 @@ package dev.flagstream.admin.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DressingTest {
@@ -53,14 +50,5 @@ class DressingTest {
         .containsExactlyInAnyOrder(
             "12p@ss!", "p@ss!", "12p@ss", "p@ss", "i2passi", "passi", "i2pass", "pass");
     assertThat(Dressing.forms("2024")).containsExactlyInAnyOrder("2024", "2o2a", "o2a");
-  }
-
-  @Test
-  void theListFile_skipsCommentsAndBlankLines_andTrimsEntries() throws IOException {
-    var file = "# a comment\n\n  hunter2  \nletmein\n#another\n";
-    assertThat(
-            CommonPasswords.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))))
-        .containsExactlyInAnyOrder("hunter2", "letmein");
-    assertThat(CommonPasswords.shipped()).hasSize(30_000).contains("password", "dragon");
   }
 }

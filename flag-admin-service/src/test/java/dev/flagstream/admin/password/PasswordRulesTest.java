@@ -102,6 +102,10 @@ class PasswordRulesTest {
     assertThat(RULES.check("password", "@example.com", "@example.com"))
         .contains(new Violation("password", "must not be built on the email address"));
     assertThat(RULES.check("password", "example.com-and-more", "@example.com")).isEmpty();
+    assertThat(RULES.check("password", "localadmin2024", "localadmin"))
+        .as("a name without @ is refused whole")
+        .contains(new Violation("password", "must not be built on the email address"));
+    assertThat(RULES.check("password", "long-enough-passphrase", "")).isEmpty();
   }
 
   @Test
