@@ -1,9 +1,9 @@
 package dev.flagstream.admin.account;
 
+import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,13 +23,19 @@ class AuthController {
   private final SignInService signIns;
   private final SecurityContextRepository contexts;
   private final SecurityEvents events;
+  private final Sessions sessions;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
-  AuthController(SignInService signIns, SecurityContextRepository contexts, SecurityEvents events) {
+  AuthController(
+      SignInService signIns,
+      SecurityContextRepository contexts,
+      SecurityEvents events,
+      Sessions sessions) {
     this.signIns = signIns;
     this.contexts = contexts;
     this.events = events;
+    this.sessions = sessions;
   }
 
   record Credentials(@Nullable String email, @Nullable String password) {}
@@ -47,11 +53,7 @@ class AuthController {
       throw Problems.invalid("email", "and password are required");
     }
     Caller caller = signIns.signIn(credentials.email(), credentials.password(), request);
-    HttpSession previous = request.getSession(false);
-    if (previous != null) {
-      previous.invalidate();
-    }
-    request.getSession(true);
+    sessions.start(request);
     SecurityContext context = holder.createEmptyContext();
     context.setAuthentication(new CallerAuthentication(caller));
     holder.setContext(context);
@@ -62,10 +64,7 @@ class AuthController {
   @PostMapping("/api/auth/logout")
   ResponseEntity<Void> logout(
       HttpServletRequest request, @AuthenticationPrincipal @Nullable Caller caller) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    sessions.signOut(request, caller == null ? null : caller.actor());
     if (caller != null) {
       events.user(SecurityEvents.Event.LOGOUT, caller.id().toString(), request);
     }

@@ -119,7 +119,7 @@ class BootstrapAdmin implements ApplicationRunner {
     String configured = properties.adminPassword();
     boolean generated = configured == null;
     String password = configured != null ? configured : generatedPassword();
-    Passwords.check(password, email)
+    Passwords.check("password", password, email)
         .ifPresent(
             violation -> {
               throw new IllegalStateException(

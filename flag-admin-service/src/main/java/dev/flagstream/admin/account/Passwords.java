@@ -1,5 +1,6 @@
 package dev.flagstream.admin.account;
 
+import dev.flagstream.admin.password.PasswordRules;
 import dev.flagstream.contracts.flag.Violation;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,16 +8,15 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Password hashing with Argon2id, and what makes a password acceptable. Argon2 takes passwords of
- * any length, so nothing is silently truncated as bcrypt would beyond 72 bytes. Hashes are made
- * with OWASP's minimum for two passes (19 MiB); a hash made with weaker parameters still verifies
- * and {@link #needsUpgrade} tells the caller to store a new one. Every hash runs under {@link
- * HashPermits}, so a request may be refused with {@link HashPermits.HashingBusyException}.
+ * Password hashing with Argon2id, and what makes a password acceptable ({@link PasswordRules}).
+ * Argon2 takes passwords of any length, so nothing is silently truncated as bcrypt would beyond 72
+ * bytes. Hashes are made with OWASP's minimum for two passes (19 MiB); a hash made with weaker
+ * parameters still verifies and {@link #needsUpgrade} tells the caller to store a new one. Every
+ * hash runs under {@link HashPermits}, so a request may be refused with {@link
+ * HashPermits.HashingBusyException}.
  */
 @Component
 final class Passwords {
-  static final int MIN_LENGTH = 12;
-  static final int MAX_LENGTH = 1024;
   static final int MEMORY_KIB = 19 * 1024;
   private static final int ITERATIONS = 2;
 
@@ -53,20 +53,11 @@ final class Passwords {
     permits.run(() -> encoder.matches(password, decoy));
   }
 
-  /** Why {@code password} is not acceptable for {@code email}, if it is not. */
-  static Optional<Violation> check(String password, String email) {
-    int length = password.codePointCount(0, password.length());
-    if (length < MIN_LENGTH) {
-      return Optional.of(
-          new Violation("password", "must be at least " + MIN_LENGTH + " characters"));
-    }
-    if (length > MAX_LENGTH) {
-      return Optional.of(
-          new Violation("password", "must be at most " + MAX_LENGTH + " characters"));
-    }
-    if (password.equalsIgnoreCase(email)) {
-      return Optional.of(new Violation("password", "must not be the email address"));
-    }
-    return Optional.empty();
+  /**
+   * Why {@code password} may not be the password of the account with {@code email}, if it may not;
+   * the violation names {@code field}.
+   */
+  static Optional<Violation> check(String field, String password, String email) {
+    return PasswordRules.standard().check(field, password, email);
   }
 }

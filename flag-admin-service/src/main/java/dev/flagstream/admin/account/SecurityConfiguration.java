@@ -1,9 +1,9 @@
 package dev.flagstream.admin.account;
 
+import dev.flagstream.admin.session.SessionPolicy;
+import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.ProblemWriter;
-import java.time.Clock;
 import java.util.Set;
-import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -39,12 +39,12 @@ class SecurityConfiguration {
       ServiceKeys keys,
       ProblemWriter problems,
       SecurityEvents events,
-      SessionPolicy sessions,
-      Clock clock,
+      SessionPolicy sessionPolicy,
+      Sessions sessions,
       SecurityContextRepository contexts)
       throws Exception {
     CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
-    csrfCookies.setCookieCustomizer(cookie -> cookie.secure(sessions.secureCookies()));
+    csrfCookies.setCookieCustomizer(cookie -> cookie.secure(sessionPolicy.secureCookies()));
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(
             csrf ->
@@ -81,9 +81,7 @@ class SecurityConfiguration {
                     .hasRole(Role.EDITOR.name())
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
-        .addFilterBefore(
-            new SessionLifetime(sessions.absoluteTimeout(), clock),
-            SecurityContextHolderFilter.class)
+        .addFilterBefore(sessions.lifetime(), SecurityContextHolderFilter.class)
         .addFilterBefore(
             new ApiTokenFilter(tokens, keys, problems, events), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
@@ -128,19 +126,6 @@ class SecurityConfiguration {
     return login.maxConcurrentHashes() > 0
         ? new HashPermits(login.maxConcurrentHashes())
         : HashPermits.sizedFor(Runtime.getRuntime());
-  }
-
-  /** The session cookie: named, scoped and flagged as {@link SessionPolicy} says. */
-  @Bean
-  DefaultCookieSerializerCustomizer sessionCookie(SessionPolicy sessions) {
-    return cookie -> {
-      cookie.setCookieName(sessions.cookieName());
-      cookie.setUseSecureCookie(sessions.secureCookies());
-      cookie.setCookiePath("/");
-      cookie.setDomainName(null);
-      cookie.setUseHttpOnlyCookie(true);
-      cookie.setSameSite("Strict");
-    };
   }
 
   /** Sessions are made by signing in and nowhere else; a token request never gets one. */

@@ -31,7 +31,12 @@ final class SecurityEvents {
     ACCESS_DENIED(
         "auth.access.denied", Level.WARN, "Refused a call the caller's role may not make"),
     CSRF_REFUSED("auth.csrf.refused", Level.WARN, "Refused a session write without a CSRF token"),
-    THROTTLED("auth.throttled", Level.WARN, "Refused a sign-in: too many attempts");
+    THROTTLED("auth.throttled", Level.WARN, "Refused a sign-in: too many attempts"),
+    PASSWORD_CHANGED("auth.password.changed", Level.INFO, "Changed their own password"),
+    PASSWORD_CHANGE_FAILED(
+        "auth.password.change-failed",
+        Level.WARN,
+        "Refused a password change: wrong current password");
 
     final String key;
     final Level level;

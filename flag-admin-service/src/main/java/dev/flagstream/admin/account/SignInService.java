@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Signing in with an email and a password. An account or address that failed too often must wait
- * (429 with {@code Retry-After}, before any hash is spent and without counting the attempt); a
- * server busy hashing other passwords refuses at once (429). Every attempt that is checked is
- * counted, audited and logged; the answer is the same whether the email or the password is wrong.
+ * (429 with {@code Retry-After}, before any hash is spent and without counting the attempt; the
+ * first such refusal of each wait is audited); a server busy hashing other passwords refuses at
+ * once (429). Every attempt that is checked is counted, audited and logged; the answer is the same
+ * whether the email or the password is wrong.
  */
 @Service
 class SignInService {
@@ -51,6 +52,7 @@ class SignInService {
     SignInSubjects subjects = SignInSubjects.of(normalized, request.getRemoteAddr());
     Optional<Duration> wait = throttle.retryAfter(subjects);
     if (wait.isPresent()) {
+      auditThrottled(normalized, subjects, request);
       events.attempt(Event.THROTTLED, subjects, "too-many-failures", request);
       throw Problems.tooManyRequests(
           wait.get(),
@@ -105,6 +107,23 @@ class SignInService {
         });
     events.user(Event.LOGIN_SUCCEEDED, user.id().toString(), request);
     return new Caller(user.id(), user.email(), user.role(), Caller.AuthenticationMethod.SESSION);
+  }
+
+  private void auditThrottled(String email, SignInSubjects subjects, HttpServletRequest request) {
+    transactions.executeWithoutResult(
+        transaction -> {
+          if (throttle.firstRefusal(subjects)) {
+            audit.record(
+                Actor.ANONYMOUS,
+                AuditAction.LOGIN_THROTTLED,
+                users
+                    .findByEmail(email)
+                    .map(f -> f.user().id().toString())
+                    .orElse("email-sha256:" + subjects.emailHash()),
+                null,
+                circumstances(request, "too-many-failures"));
+          }
+        });
   }
 
   /** A hash with today's parameters when the stored one is weaker; null when none is needed now. */

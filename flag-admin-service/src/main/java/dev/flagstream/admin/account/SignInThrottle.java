@@ -40,6 +40,22 @@ class SignInThrottle {
     return until.map(t -> Duration.between(now, t.toInstant()));
   }
 
+  /**
+   * Whether this refusal is the first of the wait the account or the address is in, marking it
+   * seen: true once per subject and wait, so that throttling is audited without refusals, which
+   * cost nothing, filling the audit log. Runs in the caller's transaction.
+   */
+  boolean firstRefusal(SignInSubjects subjects) {
+    return !jdbc.sql(
+            "UPDATE sign_in_throttle SET refusal_audited_until = blocked_until"
+                + " WHERE subject IN (?, ?) AND blocked_until > ?"
+                + " AND refusal_audited_until IS DISTINCT FROM blocked_until RETURNING subject")
+        .params(subjects.account(), subjects.address(), Timestamp.from(clock.instant()))
+        .query(String.class)
+        .list()
+        .isEmpty();
+  }
+
   /** Counts a failure against both subjects; runs in the caller's transaction. */
   void failed(SignInSubjects subjects) {
     Instant now = clock.instant();

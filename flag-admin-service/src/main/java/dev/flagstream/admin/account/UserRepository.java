@@ -30,6 +30,13 @@ class UserRepository {
         .optional();
   }
 
+  Optional<WithPassword> findWithPassword(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE id = ?")
+        .param(id)
+        .query((row, n) -> new WithPassword(user(row, n), row.getString("password_hash")))
+        .optional();
+  }
+
   Optional<User> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
         .param(id)
@@ -94,6 +101,19 @@ class UserRepository {
         .params(passwordHash, id)
         .query(this::user)
         .single();
+  }
+
+  /**
+   * Stores the hash of a new password, unless the password changed since {@code previousHash} was
+   * read; returns whether it did.
+   */
+  boolean changePassword(UUID id, String previousHash, String newHash) {
+    return jdbc.sql(
+                "UPDATE users SET password_hash = ?, updated_at = NOW()"
+                    + " WHERE id = ? AND password_hash = ?")
+            .params(newHash, id, previousHash)
+            .update()
+        == 1;
   }
 
   /** Stores a stronger hash of the same password, unless the password changed meanwhile. */

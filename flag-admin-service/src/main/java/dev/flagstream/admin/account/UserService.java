@@ -3,6 +3,7 @@ package dev.flagstream.admin.account;
 import dev.flagstream.admin.audit.Actor;
 import dev.flagstream.admin.audit.AuditAction;
 import dev.flagstream.admin.audit.AuditLog;
+import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.Problems;
 import dev.flagstream.contracts.flag.Violation;
 import java.util.ArrayList;
@@ -20,10 +21,9 @@ class UserService {
   private final UserRepository users;
   private final Passwords passwords;
   private final AuditLog audit;
-  private final SessionRevocation sessions;
+  private final Sessions sessions;
 
-  UserService(
-      UserRepository users, Passwords passwords, AuditLog audit, SessionRevocation sessions) {
+  UserService(UserRepository users, Passwords passwords, AuditLog audit, Sessions sessions) {
     this.users = users;
     this.passwords = passwords;
     this.audit = audit;
@@ -52,7 +52,8 @@ class UserService {
     if (password == null) {
       violations.add(new Violation("password", "is required"));
     } else {
-      Passwords.check(password, normalized == null ? "" : normalized).ifPresent(violations::add);
+      Passwords.check("password", password, normalized == null ? "" : normalized)
+          .ifPresent(violations::add);
     }
     if (role == null) {
       violations.add(new Violation("role", "is required: ADMIN, EDITOR or VIEWER"));
@@ -75,7 +76,7 @@ class UserService {
   User update(Actor actor, UUID id, @Nullable Role role, @Nullable String password) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
     if (password != null) {
-      Passwords.check(password, before.email())
+      Passwords.check("password", password, before.email())
           .ifPresent(
               v -> {
                 throw Problems.invalid(List.of(v));
@@ -95,7 +96,7 @@ class UserService {
       after = users.updatePassword(id, passwords.hash(password));
     }
     audit.record(actor, AuditAction.USER_UPDATED, id.toString(), before, after);
-    sessions.endSessionsOf(id);
+    sessions.endAll(id);
     return after;
   }
 
@@ -107,6 +108,6 @@ class UserService {
     }
     users.delete(id);
     audit.record(actor, AuditAction.USER_DELETED, id.toString(), before, null);
-    sessions.endSessionsOf(id);
+    sessions.endAll(id);
   }
 }

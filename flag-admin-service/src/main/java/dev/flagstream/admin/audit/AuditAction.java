@@ -19,11 +19,53 @@ public enum AuditAction {
    * A sign-in failed; the target is the user's id when the email names an account, else {@code
    * email-sha256:} and the first 16 hex digits of the hash of the email that was tried.
    */
-  LOGIN_FAILED;
+  LOGIN_FAILED,
+  /**
+   * A sign-in was refused, unchecked, because its account or address must wait after too many
+   * failures; target as for {@link #LOGIN_FAILED}. Recorded for the first refusal of each wait.
+   */
+  LOGIN_THROTTLED,
+  /** Someone signed out, ending their session; the target is the user's id. */
+  LOGOUT(TargetType.LOGIN),
+  /**
+   * One session was ended before its time, by its user or an admin; the target is the user's id.
+   */
+  SESSION_REVOKED(TargetType.USER),
+  /**
+   * Every session of a user but the one that asked was ended, by the user or an admin; the target
+   * is the user's id.
+   */
+  OTHER_SESSIONS_REVOKED(TargetType.USER),
+  /** A user changed their own password; the target is the user's id. */
+  PASSWORD_CHANGED(TargetType.USER),
+  /**
+   * A user's attempt to change their password was refused for a wrong current password, or because
+   * they must wait after too many; the target is the user's id.
+   */
+  PASSWORD_CHANGE_FAILED(TargetType.USER);
+
+  private final TargetType targetType;
+
+  /** An action named after its target type: {@code FLAG_…}, {@code TOKEN_…}. */
+  AuditAction() {
+    this.targetType = TargetType.valueOf(name().substring(0, name().indexOf('_')));
+  }
+
+  AuditAction(TargetType targetType) {
+    this.targetType = targetType;
+  }
 
   /** What kind of thing the action changes. */
   public TargetType targetType() {
-    return TargetType.valueOf(name().substring(0, name().indexOf('_')));
+    return targetType;
+  }
+
+  /** Whether the attempt the action records was carried out or refused. */
+  public Outcome outcome() {
+    if (name().endsWith("_FAILED")) {
+      return Outcome.FAILED;
+    }
+    return name().endsWith("_THROTTLED") ? Outcome.THROTTLED : Outcome.SUCCEEDED;
   }
 
   /** The kinds of thing that changes are recorded for. */
@@ -32,5 +74,15 @@ public enum AuditAction {
     TOKEN,
     USER,
     LOGIN
+  }
+
+  /** How an attempt ended. */
+  public enum Outcome {
+    /** It was carried out. */
+    SUCCEEDED,
+    /** It was checked and refused: a wrong password, for instance. */
+    FAILED,
+    /** It was refused unchecked, because its subject must wait after too many failures. */
+    THROTTLED
   }
 }

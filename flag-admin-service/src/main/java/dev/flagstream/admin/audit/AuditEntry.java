@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  *     its circumstances: the source address and, for a failure, the reason
  * @param requestId the id the service gave the request that made the change
  * @param clientRequestId the id the caller sent in {@code X-Request-Id}, if any
+ * @param clientAddress the address the request came from, as the service saw it; null for entries
+ *     older than its recording, for what the service does on its own, and for readers other than
+ *     admins
+ * @param userAgent the {@code User-Agent} the request sent, if any; null as {@code clientAddress}
+ * @param outcome whether what the entry records was carried out or refused (see {@link
+ *     AuditAction#outcome()})
  */
 public record AuditEntry(
     long id,
@@ -27,4 +33,27 @@ public record AuditEntry(
     @JsonRawValue @Nullable String before,
     @JsonRawValue @Nullable String after,
     @Nullable String requestId,
-    @Nullable String clientRequestId) {}
+    @Nullable String clientRequestId,
+    @Nullable String clientAddress,
+    @Nullable String userAgent,
+    AuditAction.Outcome outcome) {
+
+  /** This entry without where its request came from, for readers who may not see that. */
+  AuditEntry withoutOrigin() {
+    return new AuditEntry(
+        id,
+        occurredAt,
+        actorId,
+        actorEmail,
+        action,
+        targetType,
+        target,
+        before,
+        after,
+        requestId,
+        clientRequestId,
+        null,
+        null,
+        outcome);
+  }
+}

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Api;
 import dev.flagstream.admin.fixtures.Response;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Browser sign-in: an HttpOnly, SameSite session cookie with an idle and an absolute lifetime, and
- * CSRF protection for its writes. (Its Secure flag and name, the default, are in BootstrapIT: the
- * tests here speak plain HTTP.)
+ * Browser sign-in: an HttpOnly, SameSite session cookie, and CSRF protection for its writes. (Its
+ * Secure flag and name, the default, are in BootstrapIT: the tests here speak plain HTTP; its idle
+ * and absolute lifetimes are in SessionLifetimeIT, which moves the clock.)
  */
 class SessionLoginIT extends AdminServiceIntegration {
 
@@ -51,46 +50,6 @@ class SessionLoginIT extends AdminServiceIntegration {
     assertThat(me.get("authenticatedBy").asString()).isEqualTo("SESSION");
     assertThat(editor.get("/api/auth/me").json().get("authenticatedBy").asString())
         .isEqualTo("API_TOKEN");
-  }
-
-  @Test
-  void sessions_endAfterHalfAnHourIdle_andTwelveHoursAfterSignIn_howeverActive() {
-    String email = "lifetime-" + System.nanoTime() + "@example.com";
-    var created =
-        admin.post(
-            "/api/admin/users",
-            "{\"email\":\""
-                + email
-                + "\",\"password\":\""
-                + TestAccounts.PASSWORD
-                + "\",\"role\":\"VIEWER\"}");
-    assertThat(created.status()).isEqualTo(201);
-    String viewerId = created.json().get("id").asString();
-    Api browser = signedIn(email);
-    assertThat(
-            jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
-                .param(viewerId)
-                .query(Integer.class)
-                .single())
-        .isEqualTo(30 * 60);
-
-    long almostTwelveHours = Duration.ofHours(12).minusMinutes(1).toMillis();
-    jdbc.sql("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?")
-        .params(almostTwelveHours, viewerId)
-        .update();
-    assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
-
-    jdbc.sql("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?")
-        .params(Duration.ofMinutes(2).toMillis(), viewerId)
-        .update();
-    problem(browser.get("/api/auth/me"), 401);
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?")
-                .param(viewerId)
-                .query(Long.class)
-                .single())
-        .as("the expired session is gone, not just ignored")
-        .isZero();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.flagstream.admin.account;
+package dev.flagstream.admin.session;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Browser sessions, {@code flags.session.*}. The idle timeout is Spring's {@code
- * server.servlet.session.timeout}.
+ * server.servlet.session.timeout} (30 minutes unless configured), which every new session carries
+ * as its maximum inactive interval.
  *
  * @param secureCookies whether the session and CSRF cookies are {@code Secure}, sent over HTTPS
  *     only; the session cookie is then also named with the {@code __Host-} prefix, which browsers
@@ -15,12 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param absoluteTimeout how long a session lasts after signing in, however active it is
  */
 @ConfigurationProperties("flags.session")
-record SessionPolicy(
+public record SessionPolicy(
     @DefaultValue("true") boolean secureCookies, @DefaultValue("12h") Duration absoluteTimeout) {
   static final String COOKIE = "FLAGSTREAM_SESSION";
 
+  public SessionPolicy {
+    if (absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
+      throw new IllegalArgumentException("flags.session.absolute-timeout must be positive");
+    }
+  }
+
   /** The session cookie's name. */
-  String cookieName() {
+  public String cookieName() {
     return secureCookies ? "__Host-" + COOKIE : COOKIE;
   }
 }
