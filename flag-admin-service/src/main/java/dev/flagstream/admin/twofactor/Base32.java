@@ -10,7 +10,7 @@ final class Base32 {
   private Base32() {}
 
   static String encode(byte[] bytes) {
-    StringBuilder text = new StringBuilder((bytes.length * 8 + 4) / 5);
+    StringBuilder text = new StringBuilder();
     int buffer = 0;
     int bits = 0;
     for (byte b : bytes) {

@@ -57,15 +57,15 @@ final class EncryptionKeys {
 
   private static Key parse(int index, String entry) {
     String where = PROPERTY + "[" + index + "]";
-    int colon = entry.indexOf(':');
-    String id = colon < 0 ? "" : entry.substring(0, colon);
-    if (!ID.matcher(id).matches()) {
+    String[] parts = entry.split(":", 2);
+    String id = parts[0];
+    if (parts.length != 2 || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           where + " must be id:key, the id 1 to 32 letters, digits, '.', '_' or '-'");
     }
     byte[] key;
     try {
-      key = Base64.getDecoder().decode(entry.substring(colon + 1));
+      key = Base64.getDecoder().decode(parts[1]);
     } catch (IllegalArgumentException e) {
       key = new byte[0];
     }

@@ -75,6 +75,17 @@ class QrCodeSvgTest {
         .contains("viewBox=\"0 0 5 2\" width=\"20\" height=\"8\"");
   }
 
+  @Test
+  void draw_endsEveryRunAtItsRowsEdge_evenWhereTheNextRowStartsDark() {
+    // 32 modules wide: a row is exactly one word of the matrix, the next row's first bit right
+    // after
+    BitMatrix modules = new BitMatrix(32, 2);
+    modules.setRegion(30, 0, 2, 1);
+    modules.set(0, 1);
+
+    assertThat(QrCodeSvg.draw(modules)).contains("d=\"M30 0h2v1h-2zM0 1h1v1h-1z\"");
+  }
+
   /** The modules an SVG of {@link QrCodeSvg} shows. */
   private static BitMatrix modulesOf(String svg) {
     Matcher box = VIEW_BOX.matcher(svg);

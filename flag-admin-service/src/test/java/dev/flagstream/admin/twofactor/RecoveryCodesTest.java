@@ -1,6 +1,7 @@
 package dev.flagstream.admin.twofactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -61,6 +62,15 @@ class RecoveryCodesTest {
       })
   void normalize_whatCannotBeACode_isEmpty(String typed) {
     assertThat(RecoveryCodes.normalize(typed)).isEmpty();
+  }
+
+  @Test
+  void hashesOf_codesAsShown_hashesTheirNormalForm() {
+    assertThat(RecoveryCodes.hashesOf(List.of("7kq2-xm9d-0abc-defg", "0000-1111-2222-3333")))
+        .containsExactly(
+            RecoveryCodes.hashOf("7kq2xm9d0abcdefg"), RecoveryCodes.hashOf("0000111122223333"));
+    assertThatThrownBy(() -> RecoveryCodes.hashesOf(List.of("not a code")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

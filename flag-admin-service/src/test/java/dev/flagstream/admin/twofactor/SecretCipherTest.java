@@ -33,6 +33,16 @@ class SecretCipherTest {
   }
 
   @Test
+  void anEmptySecret_isSealedAsNonceAndTagAlone_andOpensEmpty() {
+    SecretCipher cipher = cipher("k:" + KEY_A);
+
+    SecretCipher.Sealed sealed = cipher.seal(new byte[0], ALICE);
+
+    assertThat(sealed.bytes()).hasSize(SecretCipher.NONCE_BYTES + 16);
+    assertThat(cipher.open(sealed, ALICE)).isEmpty();
+  }
+
+  @Test
   void seal_neverShowsTheSecret_andDiffersEveryTime() {
     SecretCipher cipher = cipher("k:" + KEY_A);
 
