@@ -70,7 +70,6 @@ final class TwoFactorAdministration {
               AuditAction.USER_TWO_FACTOR_REQUIREMENT_CHANGED,
               "roles",
               Map.of("requiredForRoles", before),
-              request,
               Map.of("requiredForRoles", required));
         });
     return required;
@@ -99,7 +98,6 @@ final class TwoFactorAdministration {
               admin.actor(),
               AuditAction.USER_TWO_FACTOR_RESET,
               userId,
-              request,
               Map.of("sessionsEnded", ended));
         });
   }

@@ -142,15 +142,13 @@ final class TwoFactorEnrolment {
             throw Problems.conflict("two-factor sign-in was turned on meanwhile");
           }
           enrolments.replaceRecoveryCodes(caller.id(), RecoveryCodes.hashesOf(recoveryCodes));
-          audit.record(
-              caller.actor(), AuditAction.USER_TWO_FACTOR_ENABLED, caller.id(), request, Map.of());
+          audit.record(caller.actor(), AuditAction.USER_TWO_FACTOR_ENABLED, caller.id(), Map.of());
           if (enrolling) {
             steps.succeeded(caller, request);
             audit.record(
                 caller.actor(),
                 AuditAction.LOGIN_TWO_FACTOR_SUCCEEDED,
                 caller.id(),
-                request,
                 Map.of("during", "enrolment"));
           }
         });
@@ -187,7 +185,6 @@ final class TwoFactorEnrolment {
                         caller.actor(),
                         AuditAction.USER_TWO_FACTOR_DISABLED,
                         caller.id(),
-                        request,
                         Map.of());
                     return true;
                   }

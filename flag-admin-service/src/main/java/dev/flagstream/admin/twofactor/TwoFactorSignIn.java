@@ -122,7 +122,6 @@ final class TwoFactorSignIn implements SecondFactor {
         actor,
         AuditAction.LOGIN_TWO_FACTOR_FAILED,
         caller.id(),
-        request,
         Map.of("during", during, "reason", reason));
   }
 
@@ -133,11 +132,9 @@ final class TwoFactorSignIn implements SecondFactor {
           caller.actor(),
           AuditAction.LOGIN_RECOVERY_CODE_USED,
           caller.id(),
-          request,
           Map.of("recoveryCodesLeft", enrolments.recoveryCodesLeft(caller.id())));
     } else {
-      audit.record(
-          caller.actor(), AuditAction.LOGIN_TWO_FACTOR_SUCCEEDED, caller.id(), request, Map.of());
+      audit.record(caller.actor(), AuditAction.LOGIN_TWO_FACTOR_SUCCEEDED, caller.id(), Map.of());
     }
   }
 

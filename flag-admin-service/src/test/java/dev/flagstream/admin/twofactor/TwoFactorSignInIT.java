@@ -58,7 +58,11 @@ class TwoFactorSignInIT extends TwoFactorIntegration {
     invalid(write(browser, "/api/auth/2fa/verify", code(wrong)), "code");
     assertThat(audited("LOGIN_TWO_FACTOR_FAILED", person))
         .singleElement()
-        .satisfies(e -> assertThat(e.get("after").get("during").asString()).isEqualTo("enable"));
+        .satisfies(
+            e -> {
+              assertThat(e.get("after").get("during").asString()).isEqualTo("enable");
+              assertThat(e.get("outcome").asString()).isEqualTo("FAILED");
+            });
 
     Response verified =
         write(browser, "/api/auth/2fa/verify", code(APP.codeAt(raw, CLOCK.instant())));
@@ -111,9 +115,9 @@ class TwoFactorSignInIT extends TwoFactorIntegration {
         .satisfies(
             e -> {
               assertThat(e.get("actorId").asString()).isEqualTo(person.id().toString());
-              assertThat(e.get("after").get("userAgent").asString())
-                  .isEqualTo("two-factor-test/1.0");
-              assertThat(e.get("after").get("sourceAddress").asString()).isNotBlank();
+              assertThat(e.get("outcome").asString()).isEqualTo("SUCCEEDED");
+              assertThat(e.get("userAgent").asString()).isEqualTo("two-factor-test/1.0");
+              assertThat(e.get("clientAddress").asString()).isNotBlank();
             });
     assertThat(viewer.get("/api/admin/audit?action=LOGIN_TWO_FACTOR_SUCCEEDED").json().size())
         .as("two-factor entries are for admins' eyes")
