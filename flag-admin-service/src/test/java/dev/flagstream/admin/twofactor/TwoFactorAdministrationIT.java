@@ -1,5 +1,6 @@
 package dev.flagstream.admin.twofactor;
 
+import static dev.flagstream.admin.fixtures.Browsers.presenting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,6 +59,11 @@ class TwoFactorAdministrationIT extends TwoFactorIntegration {
     Authenticator app = enable(browser);
     assertThat(app.recoveryCodes()).hasSize(10);
     assertThat(browser.cookie(SESSION_COOKIE)).get().as("a new session id").isNotEqualTo(enrolling);
+    problem(new Api(port).get("/api/auth/me", presenting(enrolling)), 401);
+    assertThat(browser.get("/api/auth/sessions").json().valueStream())
+        .as("the session the password started goes on, signed in")
+        .singleElement()
+        .satisfies(s -> assertThat(s.get("current").asBoolean()).isTrue());
     assertThat(browser.get("/api/admin/flags").status()).isEqualTo(200);
     assertThat(browser.get("/api/auth/me").json().get("role").asString()).isEqualTo("EDITOR");
     assertThat(audited("LOGIN_TWO_FACTOR_SUCCEEDED", person)).hasSize(1);
@@ -114,7 +120,13 @@ class TwoFactorAdministrationIT extends TwoFactorIntegration {
         .isZero();
     assertThat(audited("USER_TWO_FACTOR_RESET", person))
         .singleElement()
-        .satisfies(e -> assertThat(e.get("actorEmail").asString()).isEqualTo("admin@example.com"));
+        .satisfies(
+            e -> {
+              assertThat(e.get("actorEmail").asString()).isEqualTo("admin@example.com");
+              assertThat(e.get("after").get("sessionsEnded").asInt())
+                  .as("the one that enabled it, the one signed in with a code, the one waiting")
+                  .isEqualTo(3);
+            });
     problem(unchanged(() -> admin.delete("/api/admin/users/" + person.id() + "/2fa")), 409);
     assertThat(passwordStep(new Api(port), person).json().get("id").asString())
         .as("the password alone signs in again")

@@ -1,5 +1,6 @@
 package dev.flagstream.admin.twofactor;
 
+import static dev.flagstream.admin.fixtures.Browsers.presenting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.admin.account.TestAccounts;
@@ -110,6 +111,18 @@ class TwoFactorSignInIT extends TwoFactorIntegration {
         .isNotEqualTo(pendingSession);
     assertThat(next.get("/api/auth/me").status()).isEqualTo(200);
     assertThat(next.get("/api/admin/flags").status()).isEqualTo(200);
+    assertThat(new Api(port).get("/api/auth/me", presenting(pendingSession)).status())
+        .as("the id from before the second step no longer works")
+        .isEqualTo(401);
+    assertThat(next.get("/api/auth/sessions").json().valueStream())
+        .as("the session the password started, now signed in, with where it came from")
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.get("current").asBoolean()).isTrue();
+              assertThat(s.get("userAgent").asString()).isEqualTo("two-factor-test/1.0");
+              assertThat(s.get("clientAddress").asString()).isNotBlank();
+            });
     assertThat(audited("LOGIN_TWO_FACTOR_SUCCEEDED", person))
         .singleElement()
         .satisfies(
