@@ -53,13 +53,13 @@ public enum AuditAction {
   /** A two-factor code or recovery code was refused; {@code reason} and {@code during} say more. */
   LOGIN_TWO_FACTOR_FAILED,
   /** A user turned two-factor sign-in on. */
-  USER_TWO_FACTOR_ENABLED,
+  TWO_FACTOR_ENABLED(TargetType.USER),
   /** A user turned two-factor sign-in off. */
-  USER_TWO_FACTOR_DISABLED,
+  TWO_FACTOR_DISABLED(TargetType.USER),
   /** An admin removed a user's two-factor sign-in, ending that user's sessions. */
-  USER_TWO_FACTOR_RESET,
+  TWO_FACTOR_RESET(TargetType.USER),
   /** An admin changed which roles must sign in with two factors; the target is {@code roles}. */
-  USER_TWO_FACTOR_REQUIREMENT_CHANGED;
+  TWO_FACTOR_REQUIREMENT_CHANGED(TargetType.USER);
 
   private final TargetType targetType;
 

@@ -67,7 +67,7 @@ final class TwoFactorAdministration {
           requiredRoles.set(required);
           audit.record(
               admin.actor(),
-              AuditAction.USER_TWO_FACTOR_REQUIREMENT_CHANGED,
+              AuditAction.TWO_FACTOR_REQUIREMENT_CHANGED,
               "roles",
               Map.of("requiredForRoles", before),
               Map.of("requiredForRoles", required));
@@ -95,10 +95,7 @@ final class TwoFactorAdministration {
           // that failed leaves the user signing in again, never a session that outlived it
           int ended = sessions.endAll(userId);
           audit.record(
-              admin.actor(),
-              AuditAction.USER_TWO_FACTOR_RESET,
-              userId,
-              Map.of("sessionsEnded", ended));
+              admin.actor(), AuditAction.TWO_FACTOR_RESET, userId, Map.of("sessionsEnded", ended));
         });
   }
 }

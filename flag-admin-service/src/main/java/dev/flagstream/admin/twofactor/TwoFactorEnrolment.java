@@ -142,7 +142,7 @@ final class TwoFactorEnrolment {
             throw Problems.conflict("two-factor sign-in was turned on meanwhile");
           }
           enrolments.replaceRecoveryCodes(caller.id(), RecoveryCodes.hashesOf(recoveryCodes));
-          audit.record(caller.actor(), AuditAction.USER_TWO_FACTOR_ENABLED, caller.id(), Map.of());
+          audit.record(caller.actor(), AuditAction.TWO_FACTOR_ENABLED, caller.id(), Map.of());
           if (enrolling) {
             steps.succeeded(caller, request);
             audit.record(
@@ -182,10 +182,7 @@ final class TwoFactorEnrolment {
                   if (verdict.isPresent() && verdict.get().accepted) {
                     enrolments.delete(caller.id());
                     audit.record(
-                        caller.actor(),
-                        AuditAction.USER_TWO_FACTOR_DISABLED,
-                        caller.id(),
-                        Map.of());
+                        caller.actor(), AuditAction.TWO_FACTOR_DISABLED, caller.id(), Map.of());
                     return true;
                   }
                   String reason = verdict.map(v -> v.reason).orElse("wrong-password");

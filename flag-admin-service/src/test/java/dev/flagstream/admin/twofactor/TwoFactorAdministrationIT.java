@@ -33,7 +33,7 @@ class TwoFactorAdministrationIT extends TwoFactorIntegration {
     assertThat(admin.get("/api/admin/two-factor").json().get("requiredForRoles").size())
         .isEqualTo(2);
     JsonNode changed =
-        admin.get("/api/admin/audit?action=USER_TWO_FACTOR_REQUIREMENT_CHANGED").json().get(0);
+        admin.get("/api/admin/audit?action=TWO_FACTOR_REQUIREMENT_CHANGED").json().get(0);
     assertThat(changed.get("before").get("requiredForRoles").size()).isZero();
     assertThat(changed.get("after").get("requiredForRoles").size()).isEqualTo(2);
 
@@ -118,7 +118,7 @@ class TwoFactorAdministrationIT extends TwoFactorIntegration {
                 .query(Long.class)
                 .single())
         .isZero();
-    assertThat(audited("USER_TWO_FACTOR_RESET", person))
+    assertThat(audited("TWO_FACTOR_RESET", person))
         .singleElement()
         .satisfies(
             e -> {

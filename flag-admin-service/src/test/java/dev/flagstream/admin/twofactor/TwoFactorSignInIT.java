@@ -72,7 +72,7 @@ class TwoFactorSignInIT extends TwoFactorIntegration {
         .hasSize(10)
         .doesNotHaveDuplicates()
         .allSatisfy(c -> assertThat(c).matches("[0-9a-z]{4}(-[0-9a-z]{4}){3}"));
-    assertThat(audited("USER_TWO_FACTOR_ENABLED", person)).hasSize(1);
+    assertThat(audited("TWO_FACTOR_ENABLED", person)).hasSize(1);
     JsonNode status = browser.get("/api/auth/2fa").json();
     assertThat(status.get("enabled").asBoolean()).isTrue();
     assertThat(status.get("recoveryCodesLeft").asInt()).isEqualTo(10);
@@ -154,7 +154,7 @@ class TwoFactorSignInIT extends TwoFactorIntegration {
             "/api/auth/2fa/disable",
             "{\"password\":\"" + TestAccounts.PASSWORD + "\",\"code\":\"" + fresh + "\"}");
     assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
-    assertThat(audited("USER_TWO_FACTOR_DISABLED", person)).hasSize(1);
+    assertThat(audited("TWO_FACTOR_DISABLED", person)).hasSize(1);
     assertThat(
             jdbc.sql("SELECT count(*) FROM two_factor_recovery_codes WHERE user_id = ?")
                 .param(person.id())
