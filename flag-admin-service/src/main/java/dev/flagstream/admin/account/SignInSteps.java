@@ -1,6 +1,9 @@
 package dev.flagstream.admin.account;
 
 import dev.flagstream.admin.account.SecurityEvents.Event;
+import dev.flagstream.admin.audit.Actor;
+import dev.flagstream.admin.audit.AuditAction;
+import dev.flagstream.admin.audit.AuditLog;
 import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +13,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.context.SecurityContext;
@@ -18,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What a further sign-in step, such as a {@link SecondFactor}, builds on: the sessions of each
@@ -39,6 +44,8 @@ public final class SignInSteps {
   private final SecurityEvents events;
   private final SecurityContextRepository contexts;
   private final Sessions sessions;
+  private final AuditLog audit;
+  private final TransactionOperations transactions;
   private final Clock clock;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
@@ -50,6 +57,8 @@ public final class SignInSteps {
       SecurityEvents events,
       SecurityContextRepository contexts,
       Sessions sessions,
+      AuditLog audit,
+      TransactionOperations transactions,
       Clock clock) {
     this.throttle = throttle;
     this.users = users;
@@ -57,6 +66,8 @@ public final class SignInSteps {
     this.events = events;
     this.contexts = contexts;
     this.sessions = sessions;
+    this.audit = audit;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -124,12 +135,29 @@ public final class SignInSteps {
 
   /**
    * Refuses with 429 and {@code Retry-After}, as a password sign-in would be, while {@code
-   * caller}'s account or the request's address must wait after failures.
+   * caller}'s account or the request's address must wait after failures. As for a password sign-in,
+   * the first refusal of each wait, whichever step it refuses, is audited: {@link
+   * AuditAction#LOGIN_THROTTLED} of {@code actor}, about {@code caller}, with {@code during} in its
+   * {@code after}; that entry commits although the request fails.
+   *
+   * @param during what the refused step was for, as audited: {@code sign-in}, for one
    */
-  public void refuseIfThrottled(Caller caller, HttpServletRequest request) {
+  public void refuseIfThrottled(
+      Caller caller, Actor actor, String during, HttpServletRequest request) {
     SignInSubjects subjects = subjects(caller, request);
     Optional<Duration> wait = throttle.retryAfter(subjects);
     if (wait.isPresent()) {
+      transactions.executeWithoutResult(
+          transaction -> {
+            if (throttle.firstRefusal(subjects)) {
+              audit.record(
+                  actor,
+                  AuditAction.LOGIN_THROTTLED,
+                  caller.id().toString(),
+                  null,
+                  Map.of("reason", "too-many-failures", "during", during));
+            }
+          });
       events.attempt(Event.THROTTLED, subjects, "too-many-failures", request);
       throw Problems.tooManyRequests(
           wait.get(),

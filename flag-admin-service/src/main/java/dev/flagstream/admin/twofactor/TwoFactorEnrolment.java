@@ -110,7 +110,7 @@ final class TwoFactorEnrolment {
       boolean enrolling,
       HttpServletRequest request,
       HttpServletResponse response) {
-    steps.refuseIfThrottled(caller, request);
+    steps.refuseIfThrottled(caller, caller.actor(), "enable", request);
     TwoFactorRepository.Enrolment pending =
         enrolments
             .find(caller.id())
@@ -168,7 +168,7 @@ final class TwoFactorEnrolment {
     if (enrolments.find(caller.id()).filter(TwoFactorRepository.Enrolment::enabled).isEmpty()) {
       throw Problems.conflict("two-factor sign-in is off");
     }
-    steps.refuseIfThrottled(caller, request);
+    steps.refuseIfThrottled(caller, caller.actor(), "disable", request);
     boolean passwordMatches = steps.passwordMatches(caller, password);
     boolean disabled =
         Objects.requireNonNull(

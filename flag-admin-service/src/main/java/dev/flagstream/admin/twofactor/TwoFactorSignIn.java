@@ -87,7 +87,7 @@ final class TwoFactorSignIn implements SecondFactor {
                     new BadCredentialsException(
                         "no sign-in awaits a code in this session, or it waited too long:"
                             + " sign in with the password again"));
-    steps.refuseIfThrottled(caller, request);
+    steps.refuseIfThrottled(caller, Actor.ANONYMOUS, "sign-in", request);
     CodeCheck.Verdict verdict =
         Objects.requireNonNull(
             transactions.execute(
