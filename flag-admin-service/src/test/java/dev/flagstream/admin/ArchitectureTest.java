@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
 class ArchitectureTest {
   private static final String BOOT = "org/springframework/boot/";
   private static final String[] FEATURES = {
-    "..admin.flag..", "..admin.audit..", "..admin.account..", "..admin.cdc.."
+    "..admin.flag..", "..admin.audit..", "..admin.account..", "..admin.cdc..", "..admin.sso.."
   };
 
   /** Opening connections and running SQL; the exception types of JDBC only classify failures. */

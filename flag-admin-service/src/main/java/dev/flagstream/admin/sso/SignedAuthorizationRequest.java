@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,7 +70,11 @@ final class SignedAuthorizationRequest {
             strings(request.getAdditionalParameters()),
             strings(request.getAttributes()),
             clock.instant().plus(LIFETIME).getEpochSecond());
-    String payload = BASE64.encodeToString(json.writeValueAsBytes(fields));
+    return signed(BASE64.encodeToString(json.writeValueAsBytes(fields)));
+  }
+
+  /** {@code payload} and its signature, as a value. */
+  String signed(String payload) {
     return payload + "." + BASE64.encodeToString(mac(key, bytes(payload)));
   }
 
@@ -95,8 +98,9 @@ final class SignedAuthorizationRequest {
         return Optional.empty();
       }
       return Optional.of(request(fields));
-    } catch (IllegalArgumentException | JacksonException e) {
-      return Optional.empty(); // not base64, or not what this service writes
+    } catch (RuntimeException e) {
+      // not base64, not JSON, or fields missing: whatever it is, this service did not write it
+      return Optional.empty();
     }
   }
 

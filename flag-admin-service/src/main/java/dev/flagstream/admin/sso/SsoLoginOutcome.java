@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -28,6 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 final class SsoLoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
   // OAuth error codes are lower-case words; anything else came from someone's URL and is not shown
   private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+  private static final Logger log = LoggerFactory.getLogger(SsoLoginOutcome.class);
 
   private final SsoSignIn signIns;
   private final BrowserSessions sessions;
@@ -105,6 +108,7 @@ final class SsoLoginOutcome implements AuthenticationSuccessHandler, Authenticat
   void providerUnavailable(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
+    log.warn("Cannot start single sign-on: the identity provider's discovery failed", exception);
     events.failed("provider_unavailable", request);
     response.setHeader(HttpHeaders.RETRY_AFTER, "30");
     problems.write(
