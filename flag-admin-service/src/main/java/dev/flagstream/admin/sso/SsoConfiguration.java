@@ -103,7 +103,6 @@ class SsoConfiguration {
                 .authorizedClientRepository(new NoAuthorizedClients())
                 .authorizationEndpoint(start -> start.authorizationRequestRepository(requests))
                 .redirectionEndpoint(back -> back.baseUri(settings.redirectPath()))
-                .loginProcessingUrl(settings.redirectPath())
                 .successHandler(outcome)
                 .failureHandler(outcome)
                 .withObjectPostProcessor(

@@ -41,7 +41,9 @@ class SingleSignOnIT extends SsoIntegration {
 
     Response callback = signIn.callback().response();
     assertThat(callback.status()).as(callback.toString()).isEqualTo(302);
-    assertThat(callback.header("Location")).contains("/");
+    assertThat(callback.header("Location"))
+        .as("on to flags.sso.after-login-url")
+        .hasValueSatisfying(location -> assertThat(URI.create(location).getPath()).isEqualTo("/"));
     assertThat(setCookie(callback, "FLAGSTREAM_SSO")).as("used once").contains("Max-Age=0");
     assertThat(setCookie(callback, "FLAGSTREAM_SESSION"))
         .contains("HttpOnly")
