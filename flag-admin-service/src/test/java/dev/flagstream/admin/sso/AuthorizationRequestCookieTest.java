@@ -115,6 +115,11 @@ class AuthorizationRequestCookieTest {
         .isNull();
     assertThat(mismatch.getHeader("Set-Cookie")).contains("Max-Age=0");
 
+    MockHttpServletResponse others = new MockHttpServletResponse();
+    assertThat(plain.removeAuthorizationRequest(callback("s1", new Cookie("other", value)), others))
+        .isNull();
+    assertThat(others.getHeader("Set-Cookie")).as("not ours, nothing to expire").isNull();
+
     MockHttpServletResponse none = new MockHttpServletResponse();
     assertThat(plain.removeAuthorizationRequest(callback("s1"), none)).isNull();
     assertThat(none.getHeader("Set-Cookie")).as("no cookie, nothing to expire").isNull();

@@ -8,6 +8,7 @@ import dev.flagstream.admin.fixtures.Browser.Hop;
 import dev.flagstream.admin.fixtures.Response;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,6 +237,25 @@ class SingleSignOnIT extends SsoIntegration {
     assertThat(attacker.get(attackersCallback).status())
         .as("the code itself was good: the browser that started the sign-in completes it")
         .isEqualTo(302);
+  }
+
+  @Test
+  void theProvidersError_comingBack_isAProblem_andSignsNobodyIn() {
+    Browser browser = new Browser();
+    List<Hop> started = browser.navigate(adminUri(START));
+    String state = query(started.get(0).next().orElseThrow()).get("state").get(0);
+
+    // where the provider sends the browser back when the person declines or cannot sign in
+    Response declined =
+        browser.get(
+            adminUri(
+                CALLBACK
+                    + "?error=access_denied&state="
+                    + URLEncoder.encode(state, StandardCharsets.UTF_8)));
+
+    assertThat(problem(declined, 401).get("detail").asString()).contains("(access_denied)");
+    problem(browser.fetch("GET", adminUri("/api/auth/me"), null), 401);
+    assertThat(audit()).isEmpty();
   }
 
   @Test
