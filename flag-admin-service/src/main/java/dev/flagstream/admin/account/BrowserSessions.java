@@ -1,5 +1,7 @@
 package dev.flagstream.admin.account;
 
+import dev.flagstream.admin.session.SessionPolicy;
+import dev.flagstream.admin.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -12,20 +14,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Browser sessions for callers whom another part of the service authenticated, such as single
- * sign-on: the same session a password sign-in starts, with a new id, the cookie that {@code
- * flags.session.*} describes, the same idle and absolute lifetimes, and indexed by the user's id so
- * that it ends with the user's other sessions. Used on request threads only.
+ * sign-on: the same session a password sign-in starts ({@link Sessions#start}), with a new id, the
+ * cookie that {@code flags.session.*} describes, the same idle and absolute lifetimes, where it
+ * started from recorded, and indexed by the user's id so that it is listed and ends with the user's
+ * other sessions. Used on request threads only.
  */
 @Component
 public final class BrowserSessions {
   private static final String PROVIDER_LOGOUT = BrowserSessions.class.getName() + ".providerLogout";
 
+  private final Sessions sessions;
   private final SecurityContextRepository contexts;
   private final SessionPolicy policy;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
-  BrowserSessions(SecurityContextRepository contexts, SessionPolicy policy) {
+  BrowserSessions(Sessions sessions, SecurityContextRepository contexts, SessionPolicy policy) {
+    this.sessions = sessions;
     this.contexts = contexts;
     this.policy = policy;
   }
@@ -42,11 +47,7 @@ public final class BrowserSessions {
       @Nullable String providerLogout,
       HttpServletRequest request,
       HttpServletResponse response) {
-    HttpSession previous = request.getSession(false);
-    if (previous != null) {
-      previous.invalidate();
-    }
-    HttpSession session = request.getSession(true);
+    HttpSession session = sessions.start(request);
     if (providerLogout != null) {
       session.setAttribute(PROVIDER_LOGOUT, providerLogout);
     }

@@ -1,5 +1,6 @@
 package dev.flagstream.admin.account;
 
+import dev.flagstream.admin.session.Sessions;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 public final class ExternalUsers {
   private final UserRepository users;
   private final Passwords passwords;
-  private final SessionRevocation sessions;
+  private final Sessions sessions;
 
-  ExternalUsers(UserRepository users, Passwords passwords, SessionRevocation sessions) {
+  ExternalUsers(UserRepository users, Passwords passwords, Sessions sessions) {
     this.users = users;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -60,7 +61,7 @@ public final class ExternalUsers {
       return user;
     }
     User changed = users.updateRole(user.id(), role);
-    sessions.endSessionsOf(user.id());
+    sessions.endAll(user.id());
     return changed;
   }
 }

@@ -72,7 +72,6 @@ public enum AuditAction {
   /** A user was created at their first sign-in through the provider (just in time). */
   USER_PROVISIONED;
 
-
   private final TargetType targetType;
 
   /** An action named after its target type: {@code FLAG_…}, {@code TOKEN_…}. */
@@ -91,7 +90,7 @@ public enum AuditAction {
 
   /** Whether the attempt the action records was carried out or refused. */
   public Outcome outcome() {
-    if (name().endsWith("_FAILED")) {
+    if (name().endsWith("_FAILED") || name().endsWith("_REFUSED")) {
       return Outcome.FAILED;
     }
     return name().endsWith("_THROTTLED") ? Outcome.THROTTLED : Outcome.SUCCEEDED;
