@@ -69,6 +69,13 @@ class SingleSignOnIT extends SsoIntegration {
     assertThat(browser.fetch("GET", adminUri("/api/admin/users"), null).status())
         .as("an admin's session reaches admin calls")
         .isEqualTo(200);
+    Response sessions = browser.fetch("GET", adminUri("/api/auth/sessions"), null);
+    assertThat(sessions.status()).as(sessions.toString()).isEqualTo(200);
+    JsonNode listed = jsonOf(sessions.body());
+    assertThat(listed.size()).as("listed like a password sign-in's session").isEqualTo(1);
+    assertThat(listed.get(0).get("current").asBoolean()).isTrue();
+    assertThat(listed.get(0).get("userAgent").asString()).isEqualTo(Browser.USER_AGENT);
+    assertThat(listed.get(0).get("clientAddress").asString()).isNotBlank();
 
     List<Map<String, Object>> audit = audit();
     assertThat(audit)
