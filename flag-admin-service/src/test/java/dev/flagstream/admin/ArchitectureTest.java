@@ -36,7 +36,14 @@ import org.springframework.stereotype.Repository;
 class ArchitectureTest {
   private static final String BOOT = "org/springframework/boot/";
   private static final String[] FEATURES = {
-    "..admin.flag..", "..admin.audit..", "..admin.account..", "..admin.cdc.."
+    "..admin.flag..",
+    "..admin.audit..",
+    "..admin.account..",
+    "..admin.session..",
+    "..admin.password..",
+    "..admin.twofactor..",
+    "..admin.sso..",
+    "..admin.cdc.."
   };
 
   /** Opening connections and running SQL; the exception types of JDBC only classify failures. */

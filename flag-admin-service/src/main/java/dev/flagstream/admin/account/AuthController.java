@@ -4,6 +4,7 @@ import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,15 +59,26 @@ class AuthController {
     return signIn.caller();
   }
 
+  /**
+   * What signing out answers when the session came from single sign-on with a provider that ends
+   * its own sessions too (RP-initiated logout): the browser should go there next.
+   */
+  record SignedOut(String providerLogoutUrl) {}
+
+  /** Ends the session: 204, or 200 with {@link SignedOut} to sign out of the provider too. */
   @PostMapping("/api/auth/logout")
-  ResponseEntity<Void> logout(
+  ResponseEntity<?> logout(
       HttpServletRequest request, @AuthenticationPrincipal @Nullable Caller caller) {
+    HttpSession session = request.getSession(false);
+    String providerLogout = session == null ? null : BrowserSessions.providerLogout(session);
     sessions.signOut(request, caller == null ? null : caller.actor());
     if (caller != null) {
       events.user(SecurityEvents.Event.LOGOUT, caller.id().toString(), request);
     }
     holder.clearContext();
-    return ResponseEntity.noContent().build();
+    return providerLogout == null
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.ok(new SignedOut(providerLogout));
   }
 
   @GetMapping("/api/auth/me")

@@ -21,6 +21,8 @@ public record Caller(UUID id, String email, Role role, AuthenticationMethod auth
     /** A session cookie from {@code POST /api/auth/login}. */
     SESSION,
     /** An API token in {@code Authorization: Bearer}. */
-    API_TOKEN
+    API_TOKEN,
+    /** A session cookie from signing in through the OpenID Connect provider (single sign-on). */
+    SSO
   }
 }

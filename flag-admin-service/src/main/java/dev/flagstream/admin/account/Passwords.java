@@ -2,8 +2,11 @@ package dev.flagstream.admin.account;
 
 import dev.flagstream.admin.password.PasswordRules;
 import dev.flagstream.contracts.flag.Violation;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +22,15 @@ import org.springframework.stereotype.Component;
 final class Passwords {
   static final int MEMORY_KIB = 19 * 1024;
   private static final int ITERATIONS = 2;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Argon2PasswordEncoder encoder =
       new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
   private final HashPermits permits;
   // Signing in with an unknown email still costs one hash, so timing does not reveal accounts.
   private final String decoy = encode("flagstream-decoy-password");
+  // Made on first use: the hash of a random secret that is then forgotten, so no password matches.
+  private volatile @Nullable String unusable;
 
   Passwords(HashPermits permits) {
     this.permits = permits;
@@ -37,6 +43,21 @@ final class Passwords {
   private String encode(String password) {
     // Spring's encoder answers null only when given null.
     return Objects.requireNonNull(encoder.encode(password));
+  }
+
+  /**
+   * A hash that no password matches, for users who sign in elsewhere: checking a password against
+   * it costs the same as against any other hash, so a sign-in attempt tells nothing about them.
+   */
+  String unusable() {
+    String hash = unusable;
+    if (hash == null) {
+      byte[] secret = new byte[32];
+      RANDOM.nextBytes(secret);
+      hash = encode(Base64.getEncoder().encodeToString(secret));
+      unusable = hash; // two threads racing here make two hashes; either does
+    }
+    return hash;
   }
 
   boolean matches(String password, String hash) {

@@ -86,6 +86,17 @@ class UserRepository {
         .single();
   }
 
+  /** Inserts a user, unless another has that email: then nothing changes and none is returned. */
+  Optional<User> insertUnlessEmailTaken(String email, String passwordHash, Role role) {
+    return jdbc.sql(
+            "INSERT INTO users (email, password_hash, role) VALUES (?, ?, ?)"
+                + " ON CONFLICT (email) DO NOTHING RETURNING "
+                + COLUMNS)
+        .params(email, passwordHash, role.name())
+        .query(this::user)
+        .optional();
+  }
+
   User updateRole(UUID id, Role role) {
     return jdbc.sql(
             "UPDATE users SET role = ?, updated_at = NOW() WHERE id = ? RETURNING " + COLUMNS)

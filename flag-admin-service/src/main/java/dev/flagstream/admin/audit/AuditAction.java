@@ -59,7 +59,18 @@ public enum AuditAction {
   /** An admin removed a user's two-factor sign-in, ending that user's sessions. */
   TWO_FACTOR_RESET(TargetType.USER),
   /** An admin changed which roles must sign in with two factors; the target is {@code roles}. */
-  TWO_FACTOR_REQUIREMENT_CHANGED(TargetType.USER);
+  TWO_FACTOR_REQUIREMENT_CHANGED(TargetType.USER),
+  // Single sign-on (the sso package).
+  /** Someone signed in through the OpenID Connect provider; the target is the user's id. */
+  LOGIN_SSO_SUCCEEDED,
+  /**
+   * The provider vouched for someone whom Flagstream refused, such as one whose claims give no
+   * role; the target is the user's id when the identity is linked to one, else {@code sso-subject:}
+   * and the provider's subject. No user or session was created.
+   */
+  LOGIN_SSO_REFUSED,
+  /** A user was created at their first sign-in through the provider (just in time). */
+  USER_PROVISIONED;
 
   private final TargetType targetType;
 
@@ -79,7 +90,7 @@ public enum AuditAction {
 
   /** Whether the attempt the action records was carried out or refused. */
   public Outcome outcome() {
-    if (name().endsWith("_FAILED")) {
+    if (name().endsWith("_FAILED") || name().endsWith("_REFUSED")) {
       return Outcome.FAILED;
     }
     return name().endsWith("_THROTTLED") ? Outcome.THROTTLED : Outcome.SUCCEEDED;

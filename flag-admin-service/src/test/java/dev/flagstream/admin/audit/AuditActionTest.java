@@ -30,6 +30,9 @@ class AuditActionTest {
     assertThat(AuditAction.LOGOUT.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(AuditAction.LOGIN_FAILED.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(AuditAction.PASSWORD_CHANGE_FAILED.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(AuditAction.LOGIN_SSO_REFUSED.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(AuditAction.LOGIN_SSO_SUCCEEDED.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(AuditAction.USER_PROVISIONED.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(AuditAction.LOGIN_THROTTLED.outcome()).isEqualTo(Outcome.THROTTLED);
     assertThat(AuditAction.LOGIN_PASSWORD_ACCEPTED.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(AuditAction.LOGIN_RECOVERY_CODE_USED.outcome()).isEqualTo(Outcome.SUCCEEDED);
