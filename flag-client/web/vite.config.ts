@@ -6,6 +6,16 @@ import { defineConfig } from 'vite';
 // using several entries holds one copy of the service, and each entry's size is its own.
 const external = ['react', 'react/jsx-runtime', '@openfeature/web-sdk', '@flagstream/web'];
 
+/** Tests import the entries by their package names, as users do, and get the sources. */
+export const sourcesOfEntries = [
+  { find: /^@flagstream\/web$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  { find: /^@flagstream\/web\/react$/, replacement: fileURLToPath(new URL('./src/react.tsx', import.meta.url)) },
+  {
+    find: /^@flagstream\/web\/openfeature$/,
+    replacement: fileURLToPath(new URL('./src/openfeature.ts', import.meta.url)),
+  },
+];
+
 export default defineConfig({
   build: {
     lib: {
@@ -17,9 +27,7 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2020',
   },
-  resolve: {
-    alias: { '@flagstream/web': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-  },
+  resolve: { alias: sourcesOfEntries },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -1,14 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { sourcesOfEntries } from './vite.config';
 
 /**
  * The test against a real evaluator and admin service, which the e2e module's BrowserSdkIT starts
  * and names in FLAGSTREAM_* variables; `npm test` leaves it out.
  */
 export default defineConfig({
-  resolve: {
-    alias: { '@flagstream/web': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-  },
+  resolve: { alias: sourcesOfEntries },
   test: {
     environment: 'jsdom',
     globals: true,
