@@ -18,7 +18,9 @@ for (const [entry, names] of Object.entries(expected)) {
     problems.push(`${entry} is not exported`);
     continue;
   }
-  if (!existsSync(new URL(`../${target.types}`, import.meta.url))) problems.push(`${name}: no ${target.types}`);
+  for (const types of [target.import.types, target.require.types]) {
+    if (!existsSync(new URL(`../${types}`, import.meta.url))) problems.push(`${name}: no ${types}`);
+  }
   const loaded = { import: await import(name), require: require(name) };
   for (const [how, module] of Object.entries(loaded)) {
     const missing = names.filter((exported) => typeof module[exported] !== 'function');

@@ -1,4 +1,4 @@
-import type { FlagValuesAnswer } from './types';
+import type { FlagValuesAnswer } from './types.js';
 
 /** What {@link fetchFlagValues} needs. */
 export interface FetchFlagValuesOptions {

@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-export { createFeatureFlagService } from './service';
-export { fetchFlagValues } from './evaluator';
-export type { FetchFlagValuesOptions } from './evaluator';
+export { createFeatureFlagService } from './service.js';
+export { fetchFlagValues } from './evaluator.js';
+export type { FetchFlagValuesOptions } from './evaluator.js';
 export type {
   EventSourceLike,
   FeatureFlagService,
@@ -15,4 +15,4 @@ export type {
   FlagListener,
   FlagStatus,
   FlagValuesAnswer,
-} from './types';
+} from './types.js';

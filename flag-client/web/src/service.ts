@@ -1,5 +1,5 @@
-import { retryDelay } from './backoff';
-import { baseOf, fetchFlagValues } from './evaluator';
+import { retryDelay } from './backoff.js';
+import { baseOf, fetchFlagValues } from './evaluator.js';
 import type {
   EventSourceLike,
   FeatureFlagService,
@@ -7,8 +7,8 @@ import type {
   FlagListener,
   FlagStatus,
   FlagValuesAnswer,
-} from './types';
-import { FlagValues, flagEventOf, snapshotOf } from './values';
+} from './types.js';
+import { FlagValues, flagEventOf, snapshotOf } from './values.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 

@@ -1,4 +1,4 @@
-import { isObject } from './evaluator';
+import { isObject } from './evaluator.js';
 
 interface Held {
   /** The flag's value; undefined once the flag was deleted. */
