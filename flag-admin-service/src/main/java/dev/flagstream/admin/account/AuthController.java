@@ -7,10 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuthController {
   private final SignInService signIns;
-  private final SecurityContextRepository contexts;
+  private final SignInSteps steps;
   private final SecurityEvents events;
   private final Sessions sessions;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
   AuthController(
-      SignInService signIns,
-      SecurityContextRepository contexts,
-      SecurityEvents events,
-      Sessions sessions) {
+      SignInService signIns, SignInSteps steps, SecurityEvents events, Sessions sessions) {
     this.signIns = signIns;
-    this.contexts = contexts;
+    this.steps = steps;
     this.events = events;
     this.sessions = sessions;
   }
@@ -42,23 +37,25 @@ class AuthController {
 
   /**
    * Starts a session; the cookie is HttpOnly, SameSite and, unless configured otherwise, Secure,
-   * its id new (no session fixation). Too many failures answer 429 with {@code Retry-After}.
+   * its id new (no session fixation). Too many failures answer 429 with {@code Retry-After}. When
+   * the user's sign-in needs a {@link SecondFactor second step}, the session has no authority yet
+   * and the answer is that step's instead of the caller.
    */
   @PostMapping("/api/auth/login")
-  Caller login(
+  Object login(
       @RequestBody(required = false) @Nullable Credentials credentials,
       HttpServletRequest request,
       HttpServletResponse response) {
     if (credentials == null || credentials.email() == null || credentials.password() == null) {
       throw Problems.invalid("email", "and password are required");
     }
-    Caller caller = signIns.signIn(credentials.email(), credentials.password(), request);
-    sessions.start(request);
-    SecurityContext context = holder.createEmptyContext();
-    context.setAuthentication(new CallerAuthentication(caller));
-    holder.setContext(context);
-    contexts.saveContext(context, request, response);
-    return caller;
+    SignInService.SignIn signIn =
+        signIns.signIn(credentials.email(), credentials.password(), request);
+    if (signIn.next().isPresent()) {
+      return signIn.next().get().begin(signIn.caller(), request, response);
+    }
+    steps.signedIn(signIn.caller(), request, response);
+    return signIn.caller();
   }
 
   @PostMapping("/api/auth/logout")

@@ -14,7 +14,12 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
   private final Caller caller;
 
   CallerAuthentication(Caller caller) {
-    super(List.of(new SimpleGrantedAuthority(caller.role().authority())));
+    this(caller, caller.role().authority());
+  }
+
+  /** {@code caller} with one authority other than their role's, such as enrolment alone. */
+  CallerAuthentication(Caller caller, String authority) {
+    super(List.of(new SimpleGrantedAuthority(authority)));
     this.caller = caller;
     setAuthenticated(true);
   }

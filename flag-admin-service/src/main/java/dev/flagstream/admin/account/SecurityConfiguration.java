@@ -57,14 +57,21 @@ class SecurityConfiguration {
                             !SAFE_METHODS.contains(request.getMethod())
                                 && request.getRequestedSessionId() != null
                                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null)
-                    .ignoringRequestMatchers("/api/auth/login"))
+                    .ignoringRequestMatchers("/api/auth/login", "/api/auth/login/2fa"))
         .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers("/health", "/health/**")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/auth/login")
+                    .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/login/2fa")
                     .permitAll()
+                    // A user who must enrol a second factor may do that and sign out, nothing else.
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/auth/2fa/setup",
+                        "/api/auth/2fa/verify",
+                        "/api/auth/logout")
+                    .hasAnyAuthority(Role.VIEWER.authority(), SecondFactor.ENROLMENT_AUTHORITY)
                     .requestMatchers(HttpMethod.GET, "/api/auth/csrf")
                     .permitAll()
                     .requestMatchers("/api/auth/**")

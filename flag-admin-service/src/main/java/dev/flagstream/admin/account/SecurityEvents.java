@@ -36,7 +36,9 @@ final class SecurityEvents {
     PASSWORD_CHANGE_FAILED(
         "auth.password.change-failed",
         Level.WARN,
-        "Refused a password change: wrong current password");
+        "Refused a password change: wrong current password"),
+    PASSWORD_ACCEPTED(
+        "auth.login.password-accepted", Level.INFO, "Password accepted; a second step is due");
 
     final String key;
     final Level level;

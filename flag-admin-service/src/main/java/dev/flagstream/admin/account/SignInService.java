@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -30,6 +31,7 @@ class SignInService {
   private final AuditLog audit;
   private final SecurityEvents events;
   private final TransactionOperations transactions;
+  private final ObjectProvider<SecondFactor> secondFactor;
 
   SignInService(
       UserRepository users,
@@ -37,17 +39,26 @@ class SignInService {
       SignInThrottle throttle,
       AuditLog audit,
       SecurityEvents events,
-      TransactionOperations transactions) {
+      TransactionOperations transactions,
+      ObjectProvider<SecondFactor> secondFactor) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = throttle;
     this.audit = audit;
     this.events = events;
     this.transactions = transactions;
+    this.secondFactor = secondFactor;
   }
 
+  /**
+   * A password proved right: the caller, and the further step their sign-in needs, if any.
+   *
+   * @param next empty when the caller is signed in
+   */
+  record SignIn(Caller caller, Optional<SecondFactor.Step> next) {}
+
   /** The caller these credentials prove, for a request from {@code request}'s address. */
-  Caller signIn(String email, String password, HttpServletRequest request) {
+  SignIn signIn(String email, String password, HttpServletRequest request) {
     String normalized = Emails.normalize(email);
     SignInSubjects subjects = SignInSubjects.of(normalized, request.getRemoteAddr());
     Optional<Duration> wait = throttle.retryAfter(subjects);
@@ -92,21 +103,38 @@ class SignInService {
     User user = found.get().user();
     String stored = found.get().passwordHash();
     String upgraded = upgrade(password, stored);
+    Optional<SecondFactor.Step> next = stepAfterPassword(user);
+    Map<String, String> details = circumstances(request, null);
+    next.ifPresent(step -> details.put("nextStep", step.name()));
     transactions.executeWithoutResult(
         transaction -> {
-          throttle.succeeded(subjects);
+          if (next.isEmpty()) {
+            // With a step to go, failures are forgiven only once it is passed: otherwise the
+            // password alone would reset the count of guessed codes.
+            throttle.succeeded(subjects);
+          }
           if (upgraded != null) {
             users.replaceHash(user.id(), stored, upgraded);
           }
           audit.record(
               new Actor(user.id(), user.email()),
-              AuditAction.LOGIN_SUCCEEDED,
+              next.isEmpty() ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_PASSWORD_ACCEPTED,
               user.id().toString(),
               null,
-              circumstances(request, null));
+              details);
         });
-    events.user(Event.LOGIN_SUCCEEDED, user.id().toString(), request);
-    return new Caller(user.id(), user.email(), user.role(), Caller.AuthenticationMethod.SESSION);
+    events.user(
+        next.isEmpty() ? Event.LOGIN_SUCCEEDED : Event.PASSWORD_ACCEPTED,
+        user.id().toString(),
+        request);
+    return new SignIn(
+        new Caller(user.id(), user.email(), user.role(), Caller.AuthenticationMethod.SESSION),
+        next);
+  }
+
+  private Optional<SecondFactor.Step> stepAfterPassword(User user) {
+    SecondFactor factor = secondFactor.getIfAvailable();
+    return factor == null ? Optional.empty() : factor.stepAfterPassword(user);
   }
 
   private void auditThrottled(String email, SignInSubjects subjects, HttpServletRequest request) {

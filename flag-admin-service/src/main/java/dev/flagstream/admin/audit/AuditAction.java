@@ -42,7 +42,24 @@ public enum AuditAction {
    * A user's attempt to change their password was refused for a wrong current password, or because
    * they must wait after too many; the target is the user's id.
    */
-  PASSWORD_CHANGE_FAILED(TargetType.USER);
+  PASSWORD_CHANGE_FAILED(TargetType.USER),
+  // Two-factor sign-in (the twofactor package); the target is the user's id.
+  /** A password proved right and the sign-in awaits a second step, named in {@code nextStep}. */
+  LOGIN_PASSWORD_ACCEPTED,
+  /** The second step passed with an authenticator's code: the sign-in is complete. */
+  LOGIN_TWO_FACTOR_SUCCEEDED,
+  /** The second step passed with a recovery code, now spent: the sign-in is complete. */
+  LOGIN_RECOVERY_CODE_USED,
+  /** A two-factor code or recovery code was refused; {@code reason} and {@code during} say more. */
+  LOGIN_TWO_FACTOR_FAILED,
+  /** A user turned two-factor sign-in on. */
+  TWO_FACTOR_ENABLED(TargetType.USER),
+  /** A user turned two-factor sign-in off. */
+  TWO_FACTOR_DISABLED(TargetType.USER),
+  /** An admin removed a user's two-factor sign-in, ending that user's sessions. */
+  TWO_FACTOR_RESET(TargetType.USER),
+  /** An admin changed which roles must sign in with two factors; the target is {@code roles}. */
+  TWO_FACTOR_REQUIREMENT_CHANGED(TargetType.USER);
 
   private final TargetType targetType;
 

@@ -77,7 +77,18 @@ class AuthorizationIT extends AdminServiceIntegration {
         new Call("metrics", Needs.ADMIN, api -> api.get("/metrics")),
         new Call("prometheus", Needs.ADMIN, api -> api.get("/prometheus")),
         new Call("info", Needs.ADMIN, api -> api.get("/info")),
-        new Call("list all tokens", Needs.ADMIN, api -> api.get("/api/auth/tokens?all=true")));
+        new Call("list all tokens", Needs.ADMIN, api -> api.get("/api/auth/tokens?all=true")),
+        // two-factor sign-in (twofactor package)
+        new Call(
+            "read two-factor requirement", Needs.ADMIN, api -> api.get("/api/admin/two-factor")),
+        new Call(
+            "require two-factor",
+            Needs.ADMIN,
+            api -> api.put("/api/admin/two-factor", "{\"requiredForRoles\":[]}")),
+        new Call(
+            "reset two-factor",
+            Needs.ADMIN,
+            api -> api.delete("/api/admin/users/" + user + "/2fa")));
   }
 
   static Stream<Arguments> callsAndCallers() {

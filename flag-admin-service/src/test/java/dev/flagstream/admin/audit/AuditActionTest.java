@@ -18,6 +18,9 @@ class AuditActionTest {
     assertThat(AuditAction.OTHER_SESSIONS_REVOKED.targetType()).isEqualTo(TargetType.USER);
     assertThat(AuditAction.PASSWORD_CHANGED.targetType()).isEqualTo(TargetType.USER);
     assertThat(AuditAction.PASSWORD_CHANGE_FAILED.targetType()).isEqualTo(TargetType.USER);
+    assertThat(AuditAction.LOGIN_TWO_FACTOR_SUCCEEDED.targetType()).isEqualTo(TargetType.LOGIN);
+    assertThat(AuditAction.TWO_FACTOR_ENABLED.targetType()).isEqualTo(TargetType.USER);
+    assertThat(AuditAction.TWO_FACTOR_RESET.targetType()).isEqualTo(TargetType.USER);
   }
 
   @Test
@@ -28,5 +31,8 @@ class AuditActionTest {
     assertThat(AuditAction.LOGIN_FAILED.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(AuditAction.PASSWORD_CHANGE_FAILED.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(AuditAction.LOGIN_THROTTLED.outcome()).isEqualTo(Outcome.THROTTLED);
+    assertThat(AuditAction.LOGIN_PASSWORD_ACCEPTED.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(AuditAction.LOGIN_RECOVERY_CODE_USED.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(AuditAction.LOGIN_TWO_FACTOR_FAILED.outcome()).isEqualTo(Outcome.FAILED);
   }
 }

@@ -21,9 +21,16 @@ import java.util.regex.Pattern;
  * @param token an admin API token ({@code Authorization: Bearer <token>} on the admin service)
  * @param serverKey a server SDK key: the evaluator's API and snapshot, and the admin's snapshot
  * @param clientKey a client SDK key: the evaluator's values and browser streams
+ * @param twoFactorKey the admin's key for two-factor secrets, {@code id:base64} of 256 bits ({@code
+ *     flags.two-factor.encryption-keys})
  */
 public record LocalCredentials(
-    String email, String password, String token, String serverKey, String clientKey) {
+    String email,
+    String password,
+    String token,
+    String serverKey,
+    String clientKey,
+    String twoFactorKey) {
   static final String FILE = "credentials.properties";
   // What the admin service accepts as a bootstrap token: fst_ and 256 random bits, base64url.
   private static final Pattern GENERATED_TOKEN = Pattern.compile("fst_[A-Za-z0-9_-]{43,}");
@@ -48,6 +55,9 @@ public record LocalCredentials(
       added |= fill(stored, "token", "fst_" + random(32));
       added |= fill(stored, "serverKey", "server-" + random(18));
       added |= fill(stored, "clientKey", "client-" + random(18));
+      // the AES key of two-factor secrets: kept, or secrets set up in an earlier run are lost
+      added |=
+          fill(stored, "twoFactorKey", "local:" + Base64.getEncoder().encodeToString(bytes(32)));
       if (added) {
         Files.createDirectories(home);
         try (Writer out = Files.newBufferedWriter(file)) {
@@ -61,7 +71,8 @@ public record LocalCredentials(
           stored.getProperty("password"),
           stored.getProperty("token"),
           stored.getProperty("serverKey"),
-          stored.getProperty("clientKey"));
+          stored.getProperty("clientKey"),
+          stored.getProperty("twoFactorKey"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep local credentials in " + file, e);
     }
@@ -76,9 +87,13 @@ public record LocalCredentials(
   }
 
   private static String random(int bytes) {
-    byte[] value = new byte[bytes];
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+  }
+
+  private static byte[] bytes(int count) {
+    byte[] value = new byte[count];
     new SecureRandom().nextBytes(value);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    return value;
   }
 
   private static void restrictToOwner(Path file) throws IOException {

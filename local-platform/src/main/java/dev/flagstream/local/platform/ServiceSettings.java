@@ -31,6 +31,8 @@ final class ServiceSettings {
     settings.put("flags.session.secure-cookies", "false");
     // The key that reads the admin's snapshot: the evaluator's safety net (flags.admin-server-key).
     settings.put("flags.keys.server", credentials.serverKey());
+    // Kept with the credentials: two-factor secrets set up in one run stay readable in the next.
+    settings.put("flags.two-factor.encryption-keys", credentials.twoFactorKey());
     settings.put("flags.kafka.bootstrap-servers", kafka);
     // One local broker: the topic gets one replica.
     settings.put("flags.kafka.replication-factor", "1");

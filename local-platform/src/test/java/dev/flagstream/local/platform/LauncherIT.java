@@ -68,6 +68,7 @@ class LauncherIT {
           .contains("--flags.kafka.bootstrap-servers=" + platform.kafka().bootstrapServers())
           .contains("--flags.bootstrap.token=" + credentials.token())
           .contains("--flags.keys.server=" + credentials.serverKey())
+          .contains("--flags.two-factor.encryption-keys=" + credentials.twoFactorKey())
           .contains("--flags.cdc.publish-timeout=5s");
       assertThat(log(evaluator))
           .contains("--flags.admin-url=" + admin.url())

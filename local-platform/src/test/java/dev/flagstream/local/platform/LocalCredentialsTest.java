@@ -22,6 +22,9 @@ class LocalCredentialsTest {
     assertThat(first.serverKey()).startsWith("server-").isNotEqualTo(first.clientKey());
     assertThat(first.clientKey()).startsWith("client-");
     assertThat(first.password()).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(first.twoFactorKey())
+        .as("an AES-256 key as the admin takes it: id, colon, 32 bytes in Base64")
+        .matches("local:[A-Za-z0-9+/]{43}=");
     assertThat(Files.getPosixFilePermissions(home.resolve(LocalCredentials.FILE)))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
@@ -39,6 +42,7 @@ class LocalCredentialsTest {
     assertThat(credentials.email()).as("what was kept stays").isEqualTo("me@example.com");
     assertThat(credentials.token()).startsWith("fst_");
     assertThat(credentials.serverKey()).isNotBlank();
+    assertThat(credentials.twoFactorKey()).startsWith("local:");
     assertThat(LocalCredentials.loadOrCreate(home)).isEqualTo(credentials);
   }
 }
