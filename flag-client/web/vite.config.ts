@@ -8,8 +8,14 @@ const external = ['react', 'react/jsx-runtime', '@openfeature/web-sdk', '@flagst
 
 /** Tests import the entries by their package names, as users do, and get the sources. */
 export const sourcesOfEntries = [
-  { find: /^@flagstream\/web$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-  { find: /^@flagstream\/web\/react$/, replacement: fileURLToPath(new URL('./src/react.tsx', import.meta.url)) },
+  {
+    find: /^@flagstream\/web$/,
+    replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+  },
+  {
+    find: /^@flagstream\/web\/react$/,
+    replacement: fileURLToPath(new URL('./src/react.tsx', import.meta.url)),
+  },
   {
     find: /^@flagstream\/web\/openfeature$/,
     replacement: fileURLToPath(new URL('./src/openfeature.ts', import.meta.url)),

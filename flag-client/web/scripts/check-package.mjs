@@ -31,4 +31,6 @@ if (problems.length) {
   console.error(`package: ${problems.join('; ')}`);
   process.exit(1);
 }
-console.log(`package: ${Object.keys(expected).length} entries resolve from ES modules and CommonJS, with types`);
+console.log(
+  `package: ${Object.keys(expected).length} entries resolve from ES modules and CommonJS, with types`,
+);

@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const types = new URL('../dist/types/', import.meta.url);
 for (const file of readdirSync(types).filter((name) => name.endsWith('.d.ts'))) {
-  const text = readFileSync(new URL(file, types), 'utf8').replace(/(from '\.\/[\w-]+)\.js'/g, "$1.cjs'");
+  const text = readFileSync(new URL(file, types), 'utf8').replace(
+    /(from '\.\/[\w-]+)\.js'/g,
+    "$1.cjs'",
+  );
   writeFileSync(new URL(file.replace(/\.d\.ts$/, '.d.cts'), types), text);
 }

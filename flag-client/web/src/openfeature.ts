@@ -55,8 +55,12 @@ export class FlagstreamWebProvider implements Provider {
     if (status === 'error') throw new Error('the Flagstream evaluator could not be reached');
   }
 
-  onContextChange(oldContext: EvaluationContext, newContext: EvaluationContext): Promise<void> | void {
-    if (oldContext.targetingKey !== newContext.targetingKey) return this.service.setUser(newContext.targetingKey);
+  onContextChange(
+    oldContext: EvaluationContext,
+    newContext: EvaluationContext,
+  ): Promise<void> | void {
+    if (oldContext.targetingKey !== newContext.targetingKey)
+      return this.service.setUser(newContext.targetingKey);
   }
 
   async onClose(): Promise<void> {
@@ -76,7 +80,11 @@ export class FlagstreamWebProvider implements Provider {
         errorMessage: starting ? 'no values yet' : `no flag named ${flagKey}`,
       };
     }
-    return { value, variant: value ? 'on' : 'off', reason: this.service.status === 'stale' ? 'STALE' : 'CACHED' };
+    return {
+      value,
+      variant: value ? 'on' : 'off',
+      reason: this.service.status === 'stale' ? 'STALE' : 'CACHED',
+    };
   }
 
   resolveStringEvaluation(_flagKey: string, defaultValue: string): ResolutionDetails<string> {
@@ -87,7 +95,10 @@ export class FlagstreamWebProvider implements Provider {
     return mismatch(defaultValue);
   }
 
-  resolveObjectEvaluation<T extends JsonValue>(_flagKey: string, defaultValue: T): ResolutionDetails<T> {
+  resolveObjectEvaluation<T extends JsonValue>(
+    _flagKey: string,
+    defaultValue: T,
+  ): ResolutionDetails<T> {
     return mismatch(defaultValue);
   }
 
@@ -104,13 +115,17 @@ export class FlagstreamWebProvider implements Provider {
   }
 
   private relay(changed: readonly string[]): void {
-    if (changed.length) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [...changed] });
+    if (changed.length)
+      this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [...changed] });
     const status = this.service.status;
     if (status === this.reported) return;
     this.reported = status;
     if (status === 'ready') this.events.emit(ProviderEvents.Ready);
     else if (status === 'stale') this.events.emit(ProviderEvents.Stale);
-    else if (status === 'error') this.events.emit(ProviderEvents.Error, { message: 'the Flagstream evaluator cannot be reached' });
+    else if (status === 'error')
+      this.events.emit(ProviderEvents.Error, {
+        message: 'the Flagstream evaluator cannot be reached',
+      });
   }
 }
 

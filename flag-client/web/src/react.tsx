@@ -86,7 +86,8 @@ export function useFlag(name: string, defaultValue = false): FlagState {
     const status = service.status;
     const revision = service.revisionOf(name);
     const kept = last.current;
-    if (kept && kept.value === value && kept.status === status && kept.revision === revision) return kept;
+    if (kept && kept.value === value && kept.status === status && kept.revision === revision)
+      return kept;
     return (last.current = { value, status, revision });
   };
   return useSyncExternalStore(service.subscribe, read, read);

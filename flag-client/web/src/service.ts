@@ -62,7 +62,13 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
   const load = async (token?: string): Promise<FlagValuesAnswer | undefined> => {
     const at = generation;
     try {
-      const answer = await fetchFlagValues({ url: base, clientKey: options.clientKey, userId, revisionToken: token, fetch: options.fetch });
+      const answer = await fetchFlagValues({
+        url: base,
+        clientKey: options.clientKey,
+        userId,
+        revisionToken: token,
+        fetch: options.fetch,
+      });
       if (at !== generation) return undefined;
       take(answer);
       return answer;
@@ -138,7 +144,6 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
     });
   };
 
-
   const service: FeatureFlagService = {
     isEnabled: (name, defaultValue = false) => values.value(name) ?? defaultValue,
     values: () => values.values(),
@@ -164,9 +169,12 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
       const at = ++generation;
       const id = next ?? undefined;
       disconnect();
-      const answer = await fetchFlagValues({ url: base, clientKey: options.clientKey, userId: id, fetch: options.fetch }).catch(
-        () => undefined,
-      );
+      const answer = await fetchFlagValues({
+        url: base,
+        clientKey: options.clientKey,
+        userId: id,
+        fetch: options.fetch,
+      }).catch(() => undefined);
       if (at !== generation) return;
       userId = id;
       streamFailed = false;

@@ -97,7 +97,9 @@ export class FlagValues {
 }
 
 /** The evaluator's `snapshot` event data, or undefined when unreadable. */
-export function snapshotOf(data: unknown): { revision: number; values: Record<string, boolean> } | undefined {
+export function snapshotOf(
+  data: unknown,
+): { revision: number; values: Record<string, boolean> } | undefined {
   const body = parse(data);
   if (!body || typeof body.revision !== 'number' || !isObject(body.values)) return undefined;
   const values: Record<string, boolean> = {};

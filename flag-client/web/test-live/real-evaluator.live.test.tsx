@@ -15,7 +15,8 @@ import type { EventSourceLike, FeatureFlagService } from '../src/types';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: this test runs from the e2e module's BrowserSdkIT`);
+  if (!value)
+    throw new Error(`${name} is not set: this test runs from the e2e module's BrowserSdkIT`);
   return value;
 }
 
@@ -55,11 +56,18 @@ beforeAll(() => {
 
 afterAll(async () => {
   service?.close();
-  await fetch(`${adminUrl}/api/admin/flags/${flag}`, { method: 'DELETE', headers: { Authorization: `Bearer ${adminToken}` } });
+  await fetch(`${adminUrl}/api/admin/flags/${flag}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
 });
 
 it('loads, streams and re-renders a flag changed through the admin API, reading its own writes', async () => {
-  const created = await admin('POST', '/api/admin/flags', { name: flag, enabled: true, rolloutPercentage: 100 });
+  const created = await admin('POST', '/api/admin/flags', {
+    name: flag,
+    enabled: true,
+    rolloutPercentage: 100,
+  });
   const token = created.headers.get('Flagstream-Revision');
   expect(token).toMatch(new RegExp(`^${flag}@\\d+$`));
 
@@ -105,7 +113,8 @@ it('loads, streams and re-renders a flag changed through the admin API, reading 
   expect(service.isEnabled(flag, true)).toBe(false);
 
   const sorted = [...latencies].sort((a, b) => a - b);
-  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  const percentile = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   const report = {
     rounds,
     p50: percentile(50),
@@ -118,5 +127,6 @@ it('loads, streams and re-renders a flag changed through the admin API, reading 
   console.log(
     `admin change to re-render: p50 ${report.p50.toFixed(1)} ms, p90 ${report.p90.toFixed(1)} ms, max ${report.max?.toFixed(1)} ms over ${rounds} changes`,
   );
-  if (process.env.FLAGSTREAM_LIVE_REPORT) writeFileSync(process.env.FLAGSTREAM_LIVE_REPORT, JSON.stringify(report));
+  if (process.env.FLAGSTREAM_LIVE_REPORT)
+    writeFileSync(process.env.FLAGSTREAM_LIVE_REPORT, JSON.stringify(report));
 });

@@ -2,8 +2,12 @@ import { expect, it } from 'vitest';
 import { retryDelay } from '../src/backoff';
 
 it('doubles the ceiling from 1 s at each attempt, up to 60 s', () => {
-  const ceilings = [0, 1, 2, 3, 4, 5, 6, 7, 50].map((attempt) => retryDelay(attempt, () => 0.999999) );
-  expect(ceilings.map(Math.round)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+  const ceilings = [0, 1, 2, 3, 4, 5, 6, 7, 50].map((attempt) =>
+    retryDelay(attempt, () => 0.999999),
+  );
+  expect(ceilings.map(Math.round)).toEqual([
+    1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000,
+  ]);
 });
 
 it('never waits less than half the ceiling, whatever the jitter', () => {

@@ -27,7 +27,9 @@ interface ValueStreamCase {
 }
 
 const read = <T>(path: string): T => JSON.parse(readFileSync(join(SPEC, path), 'utf8')) as T;
-const index = read<{ specVersion: string; files: { path: string; kind: string; cases: number }[] }>('index.json');
+const index = read<{ specVersion: string; files: { path: string; kind: string; cases: number }[] }>(
+  'index.json',
+);
 const files = index.files.filter((file) => file.kind === 'value-stream');
 
 beforeEach(() => {
@@ -67,10 +69,14 @@ describe.each(files)('$path', ({ path, cases: count }) => {
         stream.open();
       } else if ('answer' in step) {
         const reached = service.awaitRevision('any@1');
-        await evaluator.next().answer(
-          Object.fromEntries(Object.entries(step.answer.values).map(([name, result]) => [name, result.value])),
-          step.answer.revision,
-        );
+        await evaluator
+          .next()
+          .answer(
+            Object.fromEntries(
+              Object.entries(step.answer.values).map(([name, result]) => [name, result.value]),
+            ),
+            step.answer.revision,
+          );
         await reached;
       } else {
         stream.emit(step.event, step.rawData ?? JSON.stringify(step.data), step.id);
@@ -80,6 +86,8 @@ describe.each(files)('$path', ({ path, cases: count }) => {
 
     expect(service.values()).toEqual(c.expectedValues);
     expect(service.revision).toBe(c.expectedRevision);
-    expect(changed.map((names) => [...new Set(names)].sort())).toEqual(c.expectedChanged.map((names) => [...names].sort()));
+    expect(changed.map((names) => [...new Set(names)].sort())).toEqual(
+      c.expectedChanged.map((names) => [...names].sort()),
+    );
   });
 });

@@ -27,16 +27,32 @@ describe('FlagstreamWebProvider', () => {
   it('is ready once values arrive, and resolves flags as booleans with variants', async () => {
     const { client } = await readyProvider();
     expect(client.providerStatus).toBe(ProviderStatus.READY);
-    expect(client.getBooleanDetails('a', false)).toMatchObject({ value: true, variant: 'on', reason: 'CACHED' });
+    expect(client.getBooleanDetails('a', false)).toMatchObject({
+      value: true,
+      variant: 'on',
+      reason: 'CACHED',
+    });
     expect(client.getBooleanDetails('b', true)).toMatchObject({ value: false, variant: 'off' });
   });
 
   it('resolves an unknown flag, or one of another type, to the default with the error code', async () => {
     const { client } = await readyProvider();
-    expect(client.getBooleanDetails('missing', true)).toMatchObject({ value: true, errorCode: ErrorCode.FLAG_NOT_FOUND });
-    expect(client.getStringDetails('a', 'x')).toMatchObject({ value: 'x', errorCode: ErrorCode.TYPE_MISMATCH });
-    expect(client.getNumberDetails('a', 3)).toMatchObject({ value: 3, errorCode: ErrorCode.TYPE_MISMATCH });
-    expect(client.getObjectDetails('a', { k: 1 })).toMatchObject({ value: { k: 1 }, errorCode: ErrorCode.TYPE_MISMATCH });
+    expect(client.getBooleanDetails('missing', true)).toMatchObject({
+      value: true,
+      errorCode: ErrorCode.FLAG_NOT_FOUND,
+    });
+    expect(client.getStringDetails('a', 'x')).toMatchObject({
+      value: 'x',
+      errorCode: ErrorCode.TYPE_MISMATCH,
+    });
+    expect(client.getNumberDetails('a', 3)).toMatchObject({
+      value: 3,
+      errorCode: ErrorCode.TYPE_MISMATCH,
+    });
+    expect(client.getObjectDetails('a', { k: 1 })).toMatchObject({
+      value: { k: 1 },
+      errorCode: ErrorCode.TYPE_MISMATCH,
+    });
   });
 
   it('emits PROVIDER_CONFIGURATION_CHANGED with the flags whose value changed', async () => {
@@ -96,7 +112,9 @@ describe('FlagstreamWebProvider', () => {
     vi.useFakeTimers();
     try {
       const harness = serviceUnderTest({ autoStart: false });
-      const initialized = OpenFeature.setProviderAndWait(new FlagstreamWebProvider(harness.service));
+      const initialized = OpenFeature.setProviderAndWait(
+        new FlagstreamWebProvider(harness.service),
+      );
       await settle();
       await harness.evaluator.next().breakConnection();
       harness.streams.last.fail();

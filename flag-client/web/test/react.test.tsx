@@ -217,7 +217,13 @@ describe('FlagstreamProvider', () => {
     const page = render(
       <StrictMode>
         <FlagstreamProvider
-          options={{ url: URL_OF_EVALUATOR, clientKey: CLIENT_KEY, userId: 'u-1', eventSource: streams.open, fetch: evaluator.fetch }}
+          options={{
+            url: URL_OF_EVALUATOR,
+            clientKey: CLIENT_KEY,
+            userId: 'u-1',
+            eventSource: streams.open,
+            fetch: evaluator.fetch,
+          }}
         >
           <Probe flag="a" />
         </FlagstreamProvider>

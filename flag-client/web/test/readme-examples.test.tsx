@@ -57,7 +57,9 @@ function Checkout() {
 
 export function App({ user }: { user: { id: string } }) {
   return (
-    <FlagstreamProvider options={{ url: 'https://flags.example.com', clientKey: 'your-client-key', userId: user.id }}>
+    <FlagstreamProvider
+      options={{ url: 'https://flags.example.com', clientKey: 'your-client-key', userId: user.id }}
+    >
       <Dashboard />
       <Checkout />
     </FlagstreamProvider>

@@ -311,7 +311,9 @@ describe('switching users', () => {
 
 describe('bootstrap', () => {
   it('serves server-rendered values at once, fetches nothing, and resumes the stream from their revision', async () => {
-    const { service, evaluator, streams } = serviceUnderTest({ bootstrap: { values: { a: true }, revision: 7 } });
+    const { service, evaluator, streams } = serviceUnderTest({
+      bootstrap: { values: { a: true }, revision: 7 },
+    });
 
     expect(service.isEnabled('a')).toBe(true);
     expect(service.status).toBe('ready');

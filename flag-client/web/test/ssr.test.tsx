@@ -13,7 +13,11 @@ afterEach(() => {
 
 it('imports every entry where there is no window', async () => {
   expect(typeof window).toBe('undefined');
-  const entries = await Promise.all([import('../src/index'), import('../src/react'), import('../src/openfeature')]);
+  const entries = await Promise.all([
+    import('../src/index'),
+    import('../src/react'),
+    import('../src/openfeature'),
+  ]);
   expect(entries.map((entry) => Object.keys(entry).length)).not.toContain(0);
 });
 
@@ -27,7 +31,13 @@ it('renders the bootstrap values on the server, and opens no connection and no t
   }
   const html = renderToString(
     <FlagstreamProvider
-      options={{ url: URL_OF_EVALUATOR, clientKey: CLIENT_KEY, bootstrap: { values: { 'new-dashboard': true }, revision: 3 }, fetch, eventSource }}
+      options={{
+        url: URL_OF_EVALUATOR,
+        clientKey: CLIENT_KEY,
+        bootstrap: { values: { 'new-dashboard': true }, revision: 3 },
+        fetch,
+        eventSource,
+      }}
     >
       <Page />
     </FlagstreamProvider>,
@@ -41,7 +51,12 @@ it('renders the bootstrap values on the server, and opens no connection and no t
 
 it('creates a service on the server that serves its bootstrap and reaches for nothing', () => {
   const fetch = vi.fn();
-  const service = createFeatureFlagService({ url: URL_OF_EVALUATOR, clientKey: CLIENT_KEY, bootstrap: { values: { a: true }, revision: 3 }, fetch });
+  const service = createFeatureFlagService({
+    url: URL_OF_EVALUATOR,
+    clientKey: CLIENT_KEY,
+    bootstrap: { values: { a: true }, revision: 3 },
+    fetch,
+  });
   expect(service.isEnabled('a')).toBe(true);
   expect(service.status).toBe('ready');
   expect(fetch).not.toHaveBeenCalled();
@@ -49,7 +64,12 @@ it('creates a service on the server that serves its bootstrap and reaches for no
 
 it('fetches the values a server renders with and hands to the page as its bootstrap', async () => {
   const evaluator = fakeEvaluator();
-  const fetched = fetchFlagValues({ url: `${URL_OF_EVALUATOR}/`, clientKey: CLIENT_KEY, userId: 'u-1', fetch: evaluator.fetch });
+  const fetched = fetchFlagValues({
+    url: `${URL_OF_EVALUATOR}/`,
+    clientKey: CLIENT_KEY,
+    userId: 'u-1',
+    fetch: evaluator.fetch,
+  });
   const request = evaluator.next();
   expect(request.request.url.href).toBe(`${URL_OF_EVALUATOR}/api/evaluations`);
   await request.answer({ a: true, b: false }, 12);
@@ -57,6 +77,10 @@ it('fetches the values a server renders with and hands to the page as its bootst
 });
 
 it('refuses an answer that holds no values', async () => {
-  const fetch = vi.fn(async () => ({ ok: true, status: 200, json: async () => ({ status: 'UP' }) }) as Response);
-  await expect(fetchFlagValues({ url: URL_OF_EVALUATOR, clientKey: CLIENT_KEY, fetch })).rejects.toThrow('no values');
+  const fetch = vi.fn(
+    async () => ({ ok: true, status: 200, json: async () => ({ status: 'UP' }) }) as Response,
+  );
+  await expect(
+    fetchFlagValues({ url: URL_OF_EVALUATOR, clientKey: CLIENT_KEY, fetch }),
+  ).rejects.toThrow('no values');
 });

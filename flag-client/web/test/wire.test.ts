@@ -16,13 +16,23 @@ const server = createServer((request: IncomingMessage, response: ServerResponse)
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (request.method === 'POST' && url.pathname === '/api/evaluations') {
     response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ userId: 'u-1', revision: 10, values: { a: { flag: 'a', value: true, revision: 10 } } }));
+    response.end(
+      JSON.stringify({
+        userId: 'u-1',
+        revision: 10,
+        values: { a: { flag: 'a', value: true, revision: 10 } },
+      }),
+    );
     return;
   }
   response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   response.write(':heartbeat\n\n');
   const header = request.headers['last-event-id'];
-  streams.push({ url, lastEventIdHeader: typeof header === 'string' ? header : undefined, response });
+  streams.push({
+    url,
+    lastEventIdHeader: typeof header === 'string' ? header : undefined,
+    response,
+  });
 });
 let service: FeatureFlagService;
 
