@@ -44,9 +44,13 @@ export class FlagstreamWebProvider implements Provider {
         : createFeatureFlagService({ ...serviceOrOptions, autoStart: false });
   }
 
-  /** Starts, switches to the context's user, and resolves once values arrived; rejects on error. */
+  /**
+   * Starts a service it created, switches to the context's user, and resolves once values arrived;
+   * rejects when there are none and the evaluator cannot be reached. A service passed in is used as
+   * it is: started or not (a service with bootstrap values that is never started is a fake).
+   */
   async initialize(context?: EvaluationContext): Promise<void> {
-    this.service.start();
+    if (this.owned) this.service.start();
     const user = context?.targetingKey;
     if (user !== undefined && user !== this.service.userId) await this.service.setUser(user);
     const status = await this.settled();

@@ -12,7 +12,7 @@ afterEach(async () => {
 
 /** The provider set on OpenFeature for user u-1, ready with {a: true, b: false} at revision 10. */
 async function readyProvider() {
-  const harness = serviceUnderTest({ autoStart: false });
+  const harness = serviceUnderTest();
   const provider = new FlagstreamWebProvider(harness.service);
   await OpenFeature.setContext({ targetingKey: 'u-1' });
   const ready = OpenFeature.setProviderAndWait(provider);
@@ -111,7 +111,7 @@ describe('FlagstreamWebProvider', () => {
   it('fails to initialize when no value can be had, and becomes ready once values arrive', async () => {
     vi.useFakeTimers();
     try {
-      const harness = serviceUnderTest({ autoStart: false });
+      const harness = serviceUnderTest();
       const initialized = OpenFeature.setProviderAndWait(
         new FlagstreamWebProvider(harness.service),
       );
@@ -155,5 +155,16 @@ describe('FlagstreamWebProvider', () => {
     await provider.onClose();
 
     expect(harness.streams.last.closed).toBe(true);
+  });
+
+  it('uses a fake service (bootstrap values, never started) as it is', async () => {
+    const { service, evaluator, streams } = serviceUnderTest({
+      autoStart: false,
+      bootstrap: { values: { a: true }, revision: 0 },
+    });
+    await OpenFeature.setProviderAndWait(new FlagstreamWebProvider(service));
+    expect(OpenFeature.getClient().getBooleanValue('a', false)).toBe(true);
+    expect(evaluator.requests).toHaveLength(0);
+    expect(streams.opened).toHaveLength(0);
   });
 });

@@ -114,3 +114,22 @@ it('runs the service example', async () => {
   expect(flags.isEnabled('new-dashboard')).toBe(true);
   expect(log).toHaveBeenCalledWith('changed:', ['new-dashboard']);
 });
+
+it('runs the example for users’ tests: fixed values, nothing opened', () => {
+  // tag::in-your-tests[]
+  const flags = createFeatureFlagService({
+    url: 'https://flags.invalid',
+    clientKey: 'test',
+    bootstrap: { values: { 'new-dashboard': true }, revision: 0 },
+    autoStart: false, // never fetches nor streams: the values stay as given
+  });
+  render(
+    <FlagstreamProvider service={flags}>
+      <Dashboard />
+    </FlagstreamProvider>,
+  );
+  // end::in-your-tests[]
+  expect(screen.getByText('new dashboard')).toBeTruthy();
+  expect(evaluator.requests).toHaveLength(0);
+  expect(streams).toHaveLength(0);
+});
