@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConformanceSpec {
   /** The version of the suite this kit reads. */
-  public static final String SPEC_VERSION = "1.1.0";
+  public static final String SPEC_VERSION = "1.2.0";
 
   /** Where the suite's files are on the class path: {@code index.json} and the files it lists. */
   public static final String RESOURCE_ROOT = "dev/flagstream/contracts/spec/";
@@ -153,6 +154,55 @@ public final class ConformanceSpec {
     return cases;
   }
 
+  /**
+   * Every case of the files of kind {@code value-stream}, in the order of the index and files: what
+   * a consumer of one user's values (a browser SDK) receives, and what it then holds.
+   */
+  public List<ValueStreamCase> valueStreamCases() {
+    List<ValueStreamCase> cases = new ArrayList<>();
+    for (IndexEntry entry : entriesOfKind("value-stream")) {
+      for (JsonNode c : file(entry).get("cases")) {
+        List<ValueStreamStep> steps = new ArrayList<>();
+        for (JsonNode step : c.get("steps")) {
+          steps.add(valueStreamStepOf(step));
+        }
+        Map<String, Boolean> expectedValues = new LinkedHashMap<>();
+        c.get("expectedValues")
+            .properties()
+            .forEach(value -> expectedValues.put(value.getKey(), value.getValue().asBoolean()));
+        List<Set<String>> expectedChanged = new ArrayList<>();
+        for (JsonNode names : c.get("expectedChanged")) {
+          Set<String> changed = new LinkedHashSet<>();
+          names.forEach(name -> changed.add(name.asString()));
+          expectedChanged.add(changed);
+        }
+        cases.add(
+            new ValueStreamCase(
+                entry.path() + "#" + c.get("id").asString(),
+                c.get("description").asString(),
+                steps,
+                expectedValues,
+                c.get("expectedRevision").asLong(),
+                expectedChanged));
+      }
+    }
+    return cases;
+  }
+
+  private static ValueStreamStep valueStreamStepOf(JsonNode step) {
+    if (step.has("resume")) {
+      return new Resume(textOrNull(step.get("resume").get("expectedLastEventId")));
+    }
+    if (step.has("answer")) {
+      return new Answer(JSON.writeValueAsString(step.get("answer")));
+    }
+    String data =
+        step.has("rawData")
+            ? step.get("rawData").asString()
+            : JSON.writeValueAsString(step.get("data"));
+    return new ServerSentEvent(step.get("event").asString(), step.get("id").asString(), data);
+  }
+
   private static StreamRecord streamRecordOf(int position, JsonNode record) {
     JsonNode value = record.get("value");
     Map<String, String> headers = new LinkedHashMap<>();
@@ -229,7 +279,7 @@ public final class ConformanceSpec {
    * A file the index lists.
    *
    * @param path relative to the suite's root, e.g. {@code evaluation/001-steps-and-reasons.json}
-   * @param kind {@code evaluation}, {@code bucket} or {@code change-stream}
+   * @param kind {@code evaluation}, {@code bucket}, {@code change-stream} or {@code value-stream}
    * @param cases how many cases the file holds
    */
   public record IndexEntry(String path, String kind, int cases) {}
@@ -307,4 +357,40 @@ public final class ConformanceSpec {
       List<ExpectedFlag> expectedFlags,
       long expectedRevision,
       List<StreamEvaluation> evaluations) {}
+
+  /** A step of a value-stream case: something the consumer of one user's values receives. */
+  public sealed interface ValueStreamStep permits ServerSentEvent, Answer, Resume {}
+
+  /**
+   * An event of the evaluator's stream, as it travels.
+   *
+   * @param event the event's name ({@code snapshot}, {@code flag}, or one the consumer ignores)
+   * @param id the event's id
+   * @param data the exact text of the event's data
+   */
+  public record ServerSentEvent(String event, String id, String data) implements ValueStreamStep {}
+
+  /** An answer of {@code POST /api/evaluations} for the user, as its JSON body. */
+  public record Answer(String body) implements ValueStreamStep {}
+
+  /**
+   * The stream drops here; the consumer reconnects with {@code expectedLastEventId} (null: none),
+   * and the steps after it come from the new stream.
+   */
+  public record Resume(@Nullable String expectedLastEventId) implements ValueStreamStep {}
+
+  /**
+   * Feed {@code steps} in order to a new consumer that holds no value; it then holds exactly {@code
+   * expectedValues}, reports {@code expectedRevision}, and told its listeners, at each step, that
+   * the values of {@code expectedChanged}'s entry for that step changed.
+   *
+   * @param id the file's path and the case's id, {@code <path>#<id>}
+   */
+  public record ValueStreamCase(
+      String id,
+      String description,
+      List<ValueStreamStep> steps,
+      Map<String, Boolean> expectedValues,
+      long expectedRevision,
+      List<Set<String>> expectedChanged) {}
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagstream.contracts.change.FlagTopic;
 import dev.flagstream.contracts.evaluation.Reason;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
+import dev.flagstream.contracts.tck.ConformanceSpec.Answer;
 import dev.flagstream.contracts.tck.ConformanceSpec.EvaluationCase;
 import dev.flagstream.contracts.tck.ConformanceSpec.IndexEntry;
+import dev.flagstream.contracts.tck.ConformanceSpec.Resume;
+import dev.flagstream.contracts.tck.ConformanceSpec.ServerSentEvent;
 import dev.flagstream.contracts.tck.ConformanceSpec.SnapshotRefresh;
 import dev.flagstream.contracts.tck.ConformanceSpec.StreamRecord;
+import dev.flagstream.contracts.tck.ConformanceSpec.ValueStreamCase;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -71,7 +75,8 @@ class SpecIndexTest {
         Stream.of(
                 spec.evaluationCases().stream().map(EvaluationCase::id),
                 spec.bucketCases().stream().map(ConformanceSpec.BucketCase::id),
-                spec.changeStreamCases().stream().map(ConformanceSpec.ChangeStreamCase::id))
+                spec.changeStreamCases().stream().map(ConformanceSpec.ChangeStreamCase::id),
+                spec.valueStreamCases().stream().map(ValueStreamCase::id))
             .flatMap(s -> s)
             .toList();
     assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
@@ -159,5 +164,37 @@ class SpecIndexTest {
                             s instanceof StreamRecord r
                                 && "abc"
                                     .equals(r.headers().get(FlagTopic.TOMBSTONE_VERSION_HEADER))));
+  }
+
+  @Test
+  void valueStreamCases_sayWhatChangedAtEveryStep_andCoverResumesAnswersAndUnreadableEvents() {
+    List<ValueStreamCase> cases = spec.valueStreamCases();
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(cases).allSatisfy(c -> assertThat(c.expectedChanged()).hasSameSizeAs(c.steps()));
+    assertThat(cases).anyMatch(c -> c.steps().stream().anyMatch(s -> s instanceof Resume));
+    assertThat(cases)
+        .anyMatch(
+            c ->
+                c.steps().stream()
+                    .anyMatch(s -> s instanceof Resume r && r.expectedLastEventId() == null));
+    assertThat(cases).anyMatch(c -> c.steps().stream().anyMatch(s -> s instanceof Answer));
+    assertThat(cases)
+        .anyMatch(
+            c ->
+                c.steps().stream()
+                    .anyMatch(s -> s instanceof ServerSentEvent e && !e.data().startsWith("{")));
+    assertThat(cases)
+        .as("a duplicate: the same event twice in a row")
+        .anyMatch(
+            c -> {
+              for (int i = 1; i < c.steps().size(); i++) {
+                if (c.steps().get(i) instanceof ServerSentEvent e
+                    && e.event().equals("flag")
+                    && e.equals(c.steps().get(i - 1))) {
+                  return true;
+                }
+              }
+              return false;
+            });
   }
 }

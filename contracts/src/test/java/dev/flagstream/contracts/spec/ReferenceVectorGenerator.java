@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dexec.args=contracts/spec}
  */
 public final class ReferenceVectorGenerator {
-  static final String SPEC_VERSION = "1.1.0";
+  static final String SPEC_VERSION = "1.2.0";
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

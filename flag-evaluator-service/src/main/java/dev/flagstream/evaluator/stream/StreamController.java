@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code GET /api/flags/stream?userId=&key=}: a user's flag values as Server-Sent Events. */
+/**
+ * {@code GET /api/flags/stream?userId=&key=&lastEventId=}: a user's flag values as Server-Sent
+ * Events.
+ */
 @RestController
 class StreamController {
   private final FlagStreams streams;
@@ -31,7 +34,10 @@ class StreamController {
 
   /**
    * Opens a stream. With a revision token, it first waits (boundedly) for the store to apply the
-   * change, and begins with every value and whether the change was reached.
+   * change, and begins with every value and whether the change was reached. It resumes from the
+   * {@code Last-Event-ID} header, which a browser's own reconnect sends, or else from the {@code
+   * lastEventId} parameter, which a client that opens a new {@code EventSource} itself (and so
+   * cannot send headers) puts in the URL; the header is the newer when both are there.
    */
   @KeyRequired(
       value = {SERVER, CLIENT},
@@ -40,6 +46,7 @@ class StreamController {
   ResponseEntity<SseEmitter> stream(
       @RequestParam(required = false) @Nullable String userId,
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+      @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParameter,
       @RequestHeader(name = ReadYourWrites.TOKEN_HEADER, required = false) @Nullable String token,
       @RequestParam(name = ReadYourWrites.TOKEN_PARAMETER, required = false)
           @Nullable String minRevision,
@@ -49,7 +56,12 @@ class StreamController {
     // The web server's own timeout is only a backstop: streams end at their lifetime.
     SseEmitter emitter = new SseEmitter(settings.maxLifetime().plusMinutes(1).toMillis());
     OpenStream stream =
-        streams.open(caller, userId, parse(lastEventId), reached, new EmitterSink(emitter));
+        streams.open(
+            caller,
+            userId,
+            parse(lastEventId != null ? lastEventId : lastEventIdParameter),
+            reached,
+            new EmitterSink(emitter));
     emitter.onCompletion(() -> stream.end(OpenStream.End.GONE));
     emitter.onTimeout(() -> stream.end(OpenStream.End.LIFETIME));
     emitter.onError(error -> stream.end(OpenStream.End.GONE));

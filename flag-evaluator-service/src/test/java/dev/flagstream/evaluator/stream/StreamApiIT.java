@@ -58,4 +58,39 @@ class StreamApiIT {
       assertThat(browser.headers().firstValue("Flagstream-Revision-Reached")).contains("true");
     }
   }
+
+  /** Two flags changed one revision apart, after every revision the store was at before. */
+  private long twoChanges(String kept, String changed) {
+    long before = Math.max(flags.revision(), 0) + 1_000;
+    flags.revision(before + 1).set(Flag.builder(kept).enabled(true).version(1).build());
+    flags.revision(before + 2).set(Flag.builder(changed).enabled(true).version(1).build());
+    return before + 1;
+  }
+
+  @Test
+  void aNewStream_resumesFromTheLastEventIdInItsUrl_gettingOnlyWhatChangedSince() {
+    long resumeFrom = twoChanges("url-resume-kept", "url-resume-changed");
+    try (EventSource browser =
+        new EventSource(url("userId=u-1&lastEventId=" + resumeFrom + "&key=" + Keys.CLIENT))) {
+      await().atMost(SECONDS).until(() -> !browser.events().isEmpty());
+      EventSource.Event first = browser.events().get(0);
+      assertThat(first.name()).as("no snapshot: only what was missed").isEqualTo("flag");
+      assertThat(first.data().get("flag").asString()).isEqualTo("url-resume-changed");
+      assertThat(first.id()).isEqualTo(Long.toString(resumeFrom + 1));
+    }
+  }
+
+  @Test
+  void theLastEventIdHeader_winsOverTheParameter_asTheBrowsersOwnReconnectSendsTheNewest() {
+    long resumeFrom = twoChanges("header-resume-kept", "header-resume-changed");
+    try (EventSource browser =
+        new EventSource(
+            url("userId=u-1&lastEventId=" + (resumeFrom - 1) + "&key=" + Keys.CLIENT),
+            "Last-Event-ID",
+            Long.toString(resumeFrom))) {
+      await().atMost(SECONDS).until(() -> !browser.events().isEmpty());
+      assertThat(browser.events().get(0).data().get("flag").asString())
+          .isEqualTo("header-resume-changed");
+    }
+  }
 }
