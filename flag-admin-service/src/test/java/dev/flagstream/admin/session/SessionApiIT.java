@@ -132,6 +132,10 @@ class SessionApiIT extends AdminServiceIntegration {
     Api laptop = browser("Laptop/1.0");
     Api phone = browser("Phone/2.0");
     Api tablet = browser("Tablet/3.0");
+    assertThat(sessionsSeenBy(laptop, "/api/auth/sessions"))
+        .extracting(s -> s.get("userAgent").asString())
+        .as("each sign-in's session, valid before any ends")
+        .containsExactlyInAnyOrder("Laptop/1.0", "Phone/2.0", "Tablet/3.0");
 
     assertThat(delete(laptop, "/api/auth/sessions").status()).isEqualTo(204);
 
