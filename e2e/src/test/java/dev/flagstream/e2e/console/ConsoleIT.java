@@ -1,7 +1,6 @@
 package dev.flagstream.e2e.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -15,6 +14,7 @@ import dev.flagstream.local.platform.LocalPlatform;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,8 @@ class ConsoleIT {
 
   static String newFlag(String prefix) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(api.post("/api/admin/flags", "{\"name\":\"" + name + "\"}").status()).isEqualTo(201);
+    Assertions.assertThat(api.post("/api/admin/flags", "{\"name\":\"" + name + "\"}").status())
+        .isEqualTo(201);
     return name;
   }
 
@@ -68,7 +69,7 @@ class ConsoleIT {
   void editor_setsUpTwoFactorAndSignsInWithACode() {
     String email = "editor-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String password = "a long passphrase " + UUID.randomUUID();
-    assertThat(
+    Assertions.assertThat(
             api.post(
                     "/api/admin/users",
                     "{\"email\":\"%s\",\"password\":\"%s\",\"role\":\"EDITOR\"}"
@@ -89,7 +90,8 @@ class ConsoleIT {
           .click();
       String secret = page.getByTestId("secret").textContent().trim();
       assertThat(page.getByTestId("qr-code")).isVisible();
-      page.getByLabel("Code from your app").fill(Totp.code(secret, Instant.now()));
+      Instant enabledAt = Instant.now();
+      page.getByLabel("Code from your app").fill(Totp.code(secret, enabledAt));
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on")).click();
       assertThat(page.getByTestId("recovery-codes")).containsText("-");
 
@@ -99,13 +101,22 @@ class ConsoleIT {
       page.getByLabel("Password").fill(password);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
       assertThat(page).hasURL(Pattern.compile(".*/login/2fa.*"));
-      // the code of the next step: the one that turned it on may not be used twice
-      page.getByLabel("Code from your app").fill(Totp.code(secret, Instant.now().plusSeconds(30)));
+      page.getByLabel("Code from your app").fill(Totp.code(secret, afterTheStepOf(enabledAt)));
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
 
       assertThat(page).hasURL(Pattern.compile(".*/flags$"));
       assertThat(page.locator(".who")).containsText(email);
     }
+  }
+
+  /**
+   * A time whose code is not the one that turned two-factor sign-in on, which may not be used
+   * twice: now, or the start of the next 30-second step when now is still in that one.
+   */
+  private static Instant afterTheStepOf(Instant used) {
+    Instant now = Instant.now();
+    long step = used.getEpochSecond() / 30;
+    return now.getEpochSecond() / 30 > step ? now : Instant.ofEpochSecond((step + 1) * 30);
   }
 
   @Test
@@ -147,7 +158,8 @@ class ConsoleIT {
       assertThat(page.getByTestId("flag-rollout")).hasText("everyone");
       assertThat(page.getByTestId("flag-state")).hasText("Off");
     }
-    assertThat(api.get("/api/admin/flags/" + name).json().get("rolloutPercentage").asInt())
+    Assertions.assertThat(
+            api.get("/api/admin/flags/" + name).json().get("rolloutPercentage").asInt())
         .isEqualTo(100);
   }
 
@@ -160,15 +172,15 @@ class ConsoleIT {
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(tokenName);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
       String secret = page.locator("#new-token").textContent().trim();
-      assertThat(secret).startsWith("fst_");
-      assertThat(new Http(platform.admin().url(), secret).get("/api/auth/me").status())
+      Assertions.assertThat(secret).startsWith("fst_");
+      Assertions.assertThat(new Http(platform.admin().url(), secret).get("/api/auth/me").status())
           .isEqualTo(200);
 
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke " + tokenName))
           .click();
 
       assertThat(page.getByTestId("tokens")).not().containsText(tokenName);
-      assertThat(new Http(platform.admin().url(), secret).get("/api/auth/me").status())
+      Assertions.assertThat(new Http(platform.admin().url(), secret).get("/api/auth/me").status())
           .isEqualTo(401);
     }
   }
@@ -184,7 +196,8 @@ class ConsoleIT {
       detail.navigate(url("/flags/" + name));
       assertThat(detail.getByTestId("live-status")).hasText("Live");
 
-      assertThat(api.post("/api/admin/flags/" + name + "/toggle", "{\"enabled\":true}").status())
+      Assertions.assertThat(
+              api.post("/api/admin/flags/" + name + "/toggle", "{\"enabled\":true}").status())
           .isEqualTo(200);
 
       assertThat(dashboard.locator("#flag-" + name + " .state")).hasText("On");

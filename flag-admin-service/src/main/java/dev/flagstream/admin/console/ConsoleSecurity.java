@@ -55,7 +55,9 @@ class ConsoleSecurity {
     "/transfer",
     "/transfer/**",
     "/console/**",
-    "/webjars/**"
+    "/webjars/**",
+    // the Inter typeface, from its package's META-INF/resources (see console.css)
+    "/_static/inter/**"
   };
 
   @Bean
@@ -77,7 +79,8 @@ class ConsoleSecurity {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.GET, "/login", "/console/**", "/webjars/**")
+                    .requestMatchers(
+                        HttpMethod.GET, "/login", "/console/**", "/webjars/**", "/_static/inter/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/login", "/logout")
                     .permitAll()

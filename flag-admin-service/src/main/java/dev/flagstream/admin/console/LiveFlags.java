@@ -30,15 +30,16 @@ final class LiveFlags implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFlags.class);
 
   /** How far below the highest id seen to look again: ids are taken before their commit. */
-  private static final int LOOK_BACK = 200;
+  private static final int LOOK_BACK = 20;
 
   private static final int BATCH = 500;
 
   private final AuditLog audit;
   private final ConsoleProperties settings;
   private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
-  private final Set<Long> seen = new HashSet<>();
-  private final Deque<Long> seenOrder = new ArrayDeque<>();
+  // Entries told already, by id and time: an id alone would be reused if the log started over.
+  private final Set<String> seen = new HashSet<>();
+  private final Deque<String> seenOrder = new ArrayDeque<>();
   private volatile boolean running;
   private long highest;
   private long ticks;
@@ -67,10 +68,16 @@ final class LiveFlags implements SmartLifecycle {
   /** Reads the new entries and tells every page; runs on the poller's thread only. */
   void poll() {
     try {
+      if (audit.latestId() < highest) {
+        // the log starts over only when a test empties it; ids seen before mean nothing now
+        highest = 0;
+        seen.clear();
+        seenOrder.clear();
+      }
       List<AuditEntry> entries = audit.flagEntriesAfter(Math.max(0, highest - LOOK_BACK), BATCH);
       boolean any = false;
       for (AuditEntry entry : entries) {
-        if (remember(entry.id())) {
+        if (remember(entry.id() + "@" + entry.occurredAt())) {
           any = true;
           broadcast(SseEmitter.event().name("flag-" + entry.target()).data(entry.action().name()));
         }
@@ -92,12 +99,12 @@ final class LiveFlags implements SmartLifecycle {
     }
   }
 
-  private boolean remember(long id) {
-    if (!seen.add(id)) {
+  private boolean remember(String entry) {
+    if (!seen.add(entry)) {
       return false;
     }
-    seenOrder.addLast(id);
-    while (seenOrder.size() > 4 * LOOK_BACK) {
+    seenOrder.addLast(entry);
+    while (seenOrder.size() > 50 * LOOK_BACK) {
       seen.remove(seenOrder.removeFirst());
     }
     return true;

@@ -74,6 +74,16 @@ final class SignInPage {
       HttpServletResponse response,
       Model model) {
     String destination = Destinations.safe(next);
+    if (!providers.methods(request.getContextPath()).password()) {
+      // single sign-on only: as POST /api/auth/login, a password is not taken at all
+      return refused(
+          model,
+          request,
+          response,
+          403,
+          "Sign in with your organisation's account instead.",
+          email);
+    }
     try {
       if (email.isBlank() || password.isEmpty()) {
         return refused(model, request, response, 400, "Enter your email and your password.", email);

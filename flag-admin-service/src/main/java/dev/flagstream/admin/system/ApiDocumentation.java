@@ -17,8 +17,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,6 +103,31 @@ class ApiDocumentation {
             List.of(
                 new SecurityRequirement().addList("token"),
                 new SecurityRequirement().addList("session")));
+  }
+
+  /** An example of the schemas people read most: a flag as the API answers it. */
+  @Bean
+  OpenApiCustomizer examples() {
+    return api -> {
+      if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+        return;
+      }
+      Schema<?> flag = api.getComponents().getSchemas().get("Flag");
+      if (flag != null) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("name", "new-checkout");
+        example.put("description", "The new checkout flow");
+        example.put("enabled", true);
+        example.put("rolloutPercentage", 25);
+        example.put("userAllowlist", List.of("0b8a7c1e-5f0a-4d5e-9d63-0c3a8e2f6b11"));
+        example.put("metadata", Map.of("team", "payments", "critical", true));
+        example.put("version", 3);
+        example.put("createdAt", "2026-11-30T09:00:00Z");
+        example.put("updatedAt", "2026-11-30T10:15:00Z");
+        example.put("createdBy", "5f0a0b8a-7c1e-4d5e-9d63-0c3a8e2f6b11");
+        flag.setExample(example);
+      }
+    };
   }
 
   /** Adds the problems every operation can answer with, beside what it answers on success. */

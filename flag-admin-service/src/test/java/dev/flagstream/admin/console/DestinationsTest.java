@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class DestinationsTest {
   @ParameterizedTest
@@ -28,5 +29,17 @@ class DestinationsTest {
       })
   void safe_anythingElse_goesToTheDashboard(String next) {
     assertThat(Destinations.safe(next)).isEqualTo("/flags");
+  }
+
+  @org.junit.jupiter.api.Test
+  void of_request_isItsPathAndQueryWithinTheContext() {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/flags/checkout");
+    request.setContextPath("/admin");
+    request.setQueryString("tab=history");
+    MockHttpServletRequest plain = new MockHttpServletRequest("GET", "/audit");
+
+    assertThat(Destinations.of(request)).isEqualTo("/flags/checkout?tab=history");
+    assertThat(Destinations.of(plain)).isEqualTo("/audit");
+    assertThat(Destinations.encode("/flags?q=a b")).isEqualTo("%2Fflags%3Fq%3Da+b");
   }
 }

@@ -97,5 +97,12 @@ class FlagTransferIT extends AdminServiceIntegration {
     assertThat(viewerBrowser.open("/transfer")).doesNotContain("Show what would change");
     Response exported = viewerBrowser.get("/transfer/export.json");
     assertThat(exported.body()).contains("\"checkout\"", "flagstream.flags/1");
+    viewerBrowser.open("/flags");
+    Response forged =
+        unchanged(
+            () ->
+                viewerBrowser.submit(
+                    "/transfer/apply", "document", "{\"flags\":[{\"name\":\"sneaky\"}]}"));
+    assertThat(forged.status()).isEqualTo(403);
   }
 }

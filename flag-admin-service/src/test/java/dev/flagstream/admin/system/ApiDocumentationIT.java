@@ -29,6 +29,8 @@ class ApiDocumentationIT extends AdminServiceIntegration {
                 .at("/paths/~1api~1admin~1flags~1{name}/get/responses/404/content")
                 .has("application/problem+json"))
         .isTrue();
+    assertThat(docs.json().at("/components/schemas/Flag/example/name").asString())
+        .isEqualTo("new-checkout");
     assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
   }
 
