@@ -5,6 +5,7 @@ import dev.flagstream.admin.flag.Flags;
 import dev.flagstream.contracts.flag.Flag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,8 @@ final class FlagSwitch {
       Model model) {
     model.addAttribute("back", Destinations.safe(back));
     try {
-      model.addAttribute("row", FlagRow.of(flags.get(name)));
+      // the row fragment iterates the rows it is given, as the page does
+      model.addAttribute("rows", List.of(FlagRow.of(flags.get(name))));
       return "console/flags :: row";
     } catch (ErrorResponseException e) {
       return "console/flags :: gone";
@@ -87,7 +89,7 @@ final class FlagSwitch {
     try {
       Flag switched = flags.toggle(name, enabled, version, caller.actor());
       if (Htmx.requested(request)) {
-        model.addAttribute("row", FlagRow.of(switched));
+        model.addAttribute("rows", List.of(FlagRow.of(switched)));
         return "console/flags :: row";
       }
       return "redirect:" + returnTo;
