@@ -2,6 +2,7 @@ package dev.flagstream.admin.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ class DestinationsTest {
     assertThat(Destinations.safe(next)).isEqualTo("/flags");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void of_request_isItsPathAndQueryWithinTheContext() {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/flags/checkout");
     request.setContextPath("/admin");
