@@ -43,17 +43,20 @@ class ConsoleSettingsIT extends AdminServiceIntegration {
   }
 
   @Test
-  void sessions_anotherOneEnded_signsThatBrowserOut() {
+  void sessions_oneEndedThenAllOthers_signsTheOtherBrowserOut() {
     ConsoleBrowser here =
         ConsoleBrowser.signedIn(port, TestAccounts.VIEWER_EMAIL, TestAccounts.PASSWORD);
     ConsoleBrowser there =
         ConsoleBrowser.signedIn(port, TestAccounts.VIEWER_EMAIL, TestAccounts.PASSWORD);
     String settings = here.open("/settings");
     assertThat(settings).contains("this one");
+    long others = END.matcher(settings).results().count();
     Matcher end = END.matcher(settings);
     assertThat(end.find()).as(settings).isTrue();
 
     assertThat(here.submit(end.group(1)).status()).isEqualTo(302);
+    assertThat(END.matcher(here.open("/settings")).results().count()).isEqualTo(others - 1);
+    assertThat(here.submit("/settings/sessions/end-others").status()).isEqualTo(302);
 
     assertThat(there.get("/flags").status()).isEqualTo(302);
     assertThat(here.get("/flags").status()).isEqualTo(200);
