@@ -33,9 +33,10 @@ class StreamingClientTest {
         Broker.publish(
             producer, topic, FlagChangeEvent.upsert(checkout(false, 2), 2, Instant.now()));
 
-        FlagChanged change = changes.poll(Broker.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(change).as("the change, heard").isNotNull();
-        assertThat(change.name()).isEqualTo("new-checkout");
+        assertThat(changes.poll(Broker.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            .as("the change, heard")
+            .extracting(FlagChanged::name)
+            .isEqualTo("new-checkout");
         assertThat(client.isEnabled("new-checkout", USER)).isFalse();
         assertThat(client.revision()).isEqualTo(2);
         assertThat(client.status()).isEqualTo(ClientStatus.READY);

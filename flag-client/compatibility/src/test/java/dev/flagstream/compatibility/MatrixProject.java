@@ -69,6 +69,9 @@ record MatrixProject(
             work.resolve("pom.xml").toString()));
     command.add("-Dmaven.repo.local=" + settings.repository());
     command.add("-Dmaven.repo.local.tail=" + settings.repositoryTail());
+    // Two builds share the local repository at once: lock it across processes.
+    command.add("-Daether.syncContext.named.factory=file-lock");
+    command.add("-Daether.syncContext.named.nameMapper=file-gav");
     command.add("-Dflagstream.version=" + settings.flagstreamVersion());
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("test");
