@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +22,6 @@ import org.jspecify.annotations.Nullable;
  * callers turn every refusal into their own exception. Thread-safe: no state.
  */
 public final class ContractJson {
-  private static final Pattern UUID_TEXT =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
   private ContractJson() {}
 
   /** Writes a flag in the form it has inside events and snapshots. */
@@ -338,10 +333,26 @@ public final class ContractJson {
 
   private static UUID uuid(JsonReader in, String member) {
     String text = string(in, member);
-    if (!UUID_TEXT.matcher(text).matches()) {
+    if (!isCanonicalUuid(text)) {
       throw in.error("'" + member + "' must hold UUIDs in canonical form, got '" + text + "'");
     }
     return UUID.fromString(text);
+  }
+
+  /** 8-4-4-4-12 hexadecimal digits, in either letter case, as the schema's pattern says. */
+  static boolean isCanonicalUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (dash ? c != '-' : !hex) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<UUID> uuids(JsonReader in, String member) {

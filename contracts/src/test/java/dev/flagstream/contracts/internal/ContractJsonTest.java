@@ -182,6 +182,26 @@ class ContractJsonTest {
   }
 
   @Test
+  void canonicalUuids_are8_4_4_4_12HexDigits_inEitherCase() {
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isTrue();
+    assertThat(ContractJson.isCanonicalUuid("6F1C2B3A-9D4E-4F5A-8B6C-7D8E9F0A1B2C")).isTrue();
+    assertThat(ContractJson.isCanonicalUuid("00000000-0000-0000-0000-000000000000")).isTrue();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2cd")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a09d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e04f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a08b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c07d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2g")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("6f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2G")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("/f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid(":f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("`f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("@f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+    assertThat(ContractJson.isCanonicalUuid("６f1c2b3a-9d4e-4f5a-8b6c-7d8e9f0a1b2c")).isFalse();
+  }
+
+  @Test
   void snapshots_refuseNullFlags_andTakeTheLastOfRepeatedFlags() {
     String json = utf8(FlagSnapshot.of(List.of(PLAIN), 1, AT).toJson());
     assertThatThrownBy(

@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A Spring Boot service with the starter against a real broker: one property, an injected client
  * whose flags change the moment a change is published, and the change seen in health and metrics.
  * Run on Boot 4 by {@link StarterApplicationIT}, on Boot 3.5 by the compatibility matrix ({@link
- * SharedBrokerStarterApplicationTest}).
+ * SharedBrokerStarterApplicationCheck}).
  */
 public abstract class StarterApplicationChecks {
   private static final String USER = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
