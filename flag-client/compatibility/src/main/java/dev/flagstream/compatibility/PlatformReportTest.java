@@ -3,11 +3,12 @@ package dev.flagstream.compatibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.utils.AppInfoParser;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ class PlatformReportTest {
   void client_bringsNoJsonLibrary_andThePlatformIsReported() throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("java=" + System.getProperty("java.version"));
-    lines.add("kafka-clients=" + AppInfoParser.getVersion());
+    lines.add("kafka-clients=" + kafkaClientsVersion());
     lines.add("slf4j-api=" + versionOf("org.slf4j.Logger"));
     lines.add("jackson2-databind=" + versionOf("com.fasterxml.jackson.databind.ObjectMapper"));
     lines.add("jackson3-databind=" + versionOf("tools.jackson.databind.ObjectMapper"));
@@ -32,6 +33,24 @@ class PlatformReportTest {
     assertThat(versionOf("tools.jackson.databind.ObjectMapper"))
         .as("Jackson 3 on the class path, brought by the client")
         .isEqualTo("absent");
+  }
+
+  /**
+   * The version kafka-clients states in its own resource (its AppInfoParser, which read it, left
+   * {@code common.utils} in 4.4).
+   */
+  static String kafkaClientsVersion() throws IOException {
+    try (InputStream in =
+        PlatformReportTest.class
+            .getClassLoader()
+            .getResourceAsStream("kafka/kafka-version.properties")) {
+      if (in == null) {
+        return "present";
+      }
+      Properties version = new Properties();
+      version.load(in);
+      return version.getProperty("version", "present");
+    }
   }
 
   /** The implementation version of the jar holding {@code className}, or "absent". */
