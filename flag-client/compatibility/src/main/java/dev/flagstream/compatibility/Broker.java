@@ -60,14 +60,24 @@ final class Broker {
     return newTopics(prefix, 1).get(0);
   }
 
-  /** A producer that writes what the change data capture would: string keys, byte values. */
+  /**
+   * A producer that writes what the change data capture would: string keys, byte values. It writes
+   * to topics created a moment before, whose leader the broker may not have settled yet: an
+   * idempotent producer of the older kafka-clients in the matrix (3.8) can then loop on
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until its batches expire, so this one is not idempotent and keeps
+   * order with one request in flight; a refused write (no leader yet) is retried, not duplicated.
+   */
   static Producer<String, byte[]> producer() {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             bootstrapServers(),
             ProducerConfig.ACKS_CONFIG,
-            "all"),
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            "false",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            "1"),
         new StringSerializer(),
         new ByteArraySerializer());
   }
