@@ -1,0 +1,36 @@
+package dev.flagstream.admin.console;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How every page shows an instant: in UTC, which is what the audit log's filters take, to the
+ * minute ({@code 2026-11-30 07:12 UTC}), or to the second where the order of entries within a
+ * minute matters, as in the audit log and a flag's history. Pages show it through the {@code time}
+ * fragments of the layout, inside a {@code <time>} element whose {@code datetime} is the ISO-8601
+ * instant, for machines and screen readers.
+ */
+final class Timestamps {
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** {@code 2026-11-30 07:12 UTC}: the instant's minute, rounded down. */
+  public String shown(Instant instant) {
+    return MINUTES.format(instant);
+  }
+
+  /** {@code 2026-11-30 07:12:05 UTC}: the instant's second, rounded down. */
+  public String precise(Instant instant) {
+    return SECONDS.format(instant);
+  }
+
+  /** {@code 2026-11-30T07:12:05.123Z}: the instant for a {@code datetime} attribute. */
+  public String iso(Instant instant) {
+    return instant.toString();
+  }
+}
