@@ -36,10 +36,10 @@ import tools.jackson.databind.util.RawValue;
 @Service
 public class FlagTransfer {
   /** The document's {@code format}, which an import checks when it is given. */
-  public static final String FORMAT = "flagstream.flags/1";
+  static final String FORMAT = "flagstream.flags/1";
 
   /** The target of the audit entry of an import as a whole. */
-  public static final String IMPORT_TARGET = "(import)";
+  static final String IMPORT_TARGET = "(import)";
 
   private final FlagRepository flags;
   private final AuditLog audit;
