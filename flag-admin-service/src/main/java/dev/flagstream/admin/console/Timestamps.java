@@ -3,6 +3,7 @@ package dev.flagstream.admin.console;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -29,8 +30,11 @@ final class Timestamps {
     return SECONDS.format(instant);
   }
 
-  /** {@code 2026-11-30T07:12:05.123Z}: the instant for a {@code datetime} attribute. */
+  /**
+   * {@code 2026-11-30T07:12:05.123Z}: the instant for a {@code datetime} attribute, to the
+   * millisecond, as much as HTML allows there (the database keeps microseconds).
+   */
   public String iso(Instant instant) {
-    return instant.toString();
+    return instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

@@ -27,8 +27,9 @@ class TimestampsTest {
   }
 
   @Test
-  void iso_isTheInstantAsItIs_forTheDatetimeAttribute() {
+  void iso_isTheInstantToTheMillisecond_asHtmlAllowsInADatetimeAttribute() {
     assertThat(times.iso(Instant.parse("2026-11-30T07:12:05.123456Z")))
-        .isEqualTo("2026-11-30T07:12:05.123456Z");
+        .isEqualTo("2026-11-30T07:12:05.123Z");
+    assertThat(times.iso(Instant.parse("2026-11-30T07:12:00Z"))).isEqualTo("2026-11-30T07:12:00Z");
   }
 }
