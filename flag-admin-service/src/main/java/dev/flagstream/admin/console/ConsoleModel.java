@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 final class ConsoleModel {
   private static final Timestamps TIMESTAMPS = new Timestamps();
 
-  /** How the page shows instants; see the {@code time} fragments of the layout. */
+  /** How the page shows instants; see {@link Timestamps} for the layout's fragments. */
   @ModelAttribute("times")
   Timestamps times() {
     return TIMESTAMPS;

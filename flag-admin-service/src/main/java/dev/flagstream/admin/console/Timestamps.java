@@ -9,9 +9,11 @@ import java.util.Locale;
 /**
  * How every page shows an instant: in UTC, which is what the audit log's filters take, to the
  * minute ({@code 2026-11-30 07:12 UTC}), or to the second where the order of entries within a
- * minute matters, as in the audit log and a flag's history. Pages show it through the {@code time}
- * fragments of the layout, inside a {@code <time>} element whose {@code datetime} is the ISO-8601
- * instant, for machines and screen readers.
+ * minute matters, as in the audit log and a flag's history. Pages show it through the layout's
+ * fragments {@code shownTime}, {@code preciseTime} and {@code timeOr} (for an instant that may be
+ * absent), each a {@code <time>} element whose {@code datetime} is the ISO-8601 instant, for
+ * machines and screen readers. (None is named {@code time}: a fragment selector also matches
+ * elements of its name, and the layout has several {@code <time>} elements.)
  */
 final class Timestamps {
   private static final DateTimeFormatter MINUTES =
