@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The console through the real platform in Chromium, as a person drives it: signing in with two
  * factors, creating, switching and rolling out a flag, reverting it from its history, revoking a
- * token, and seeing a change made elsewhere without reloading.
+ * token, ending a user's sessions and deleting them, and seeing a change made elsewhere without
+ * reloading.
  */
 class ConsoleIT {
   private static LocalPlatform platform;
@@ -182,6 +183,47 @@ class ConsoleIT {
       assertThat(page.getByTestId("tokens")).not().containsText(tokenName);
       Assertions.assertThat(new Http(platform.admin().url(), secret).get("/api/auth/me").status())
           .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void admin_endsAUsersSessionsThenDeletesThem_fromTheirPage() {
+    String email = "leaver-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String password = "a long passphrase " + UUID.randomUUID();
+    Http.Reply created =
+        api.post(
+            "/api/admin/users",
+            "{\"email\":\"%s\",\"password\":\"%s\",\"role\":\"VIEWER\"}"
+                .formatted(email, password));
+    Assertions.assertThat(created.status()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+    try (BrowserContext theirs = chromium.context(ColorScheme.LIGHT);
+        BrowserContext admins = chromium.context(ColorScheme.LIGHT)) {
+      Page leaver = theirs.newPage();
+      leaver.navigate(url("/login"));
+      leaver.getByLabel("Email").fill(email);
+      leaver.getByLabel("Password").fill(password);
+      leaver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      assertThat(leaver).hasURL(Pattern.compile(".*/flags$"));
+      Page page = signedInAsAdmin(admins);
+      page.navigate(url("/settings/users"));
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(email)).click();
+      assertThat(page.getByTestId("sessions").locator("tbody tr")).hasCount(1);
+
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End all their sessions"))
+          .click();
+      assertThat(page.getByText("Not signed in anywhere.")).isVisible();
+      leaver.reload();
+      assertThat(leaver).hasURL(Pattern.compile(".*/login.*"));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete this user…"))
+          .click();
+      page.getByTestId("confirm-email").fill(email);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete " + email))
+          .click();
+
+      assertThat(page).hasURL(Pattern.compile(".*/settings/users\\?deleted$"));
+      assertThat(page.getByTestId("users")).not().containsText(email);
+      Assertions.assertThat(api.get("/api/admin/users/" + id).status()).isEqualTo(404);
     }
   }
 

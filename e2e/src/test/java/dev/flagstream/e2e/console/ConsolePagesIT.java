@@ -33,6 +33,7 @@ class ConsolePagesIT {
   private static LocalCredentials credentials;
   private static Chromium chromium;
   private static String flag;
+  private static String userId;
 
   @BeforeAll
   static void start() {
@@ -47,6 +48,13 @@ class ConsolePagesIT {
             + "\"rolloutPercentage\":30,\"metadata\":{\"team\":\"payments\",\"critical\":true}}");
     api.post("/api/admin/flags", "{\"name\":\"dark-mode\",\"description\":\"Dark theme\"}");
     api.put("/api/admin/flags/checkout-v2/rollout", "{\"rolloutPercentage\":50}");
+    Http.Reply user =
+        api.post(
+            "/api/admin/users",
+            "{\"email\":\"ann@example.com\",\"password\":\"a long passphrase for ann\","
+                + "\"role\":\"EDITOR\"}");
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    userId = user.json().get("id").asString();
   }
 
   @AfterAll
@@ -66,6 +74,9 @@ class ConsolePagesIT {
     pages.put("audit", "/audit");
     pages.put("settings", "/settings");
     pages.put("two-factor", "/settings/two-factor");
+    pages.put("users", "/settings/users");
+    pages.put("user", "/settings/users/" + userId);
+    pages.put("transfer", "/transfer");
     List<String> problems = new ArrayList<>();
     try (BrowserContext context = chromium.context(theme)) {
       Page page = context.newPage();

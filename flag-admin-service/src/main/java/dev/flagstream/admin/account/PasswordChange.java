@@ -51,6 +51,17 @@ public class PasswordChange {
     this.transactions = transactions;
   }
 
+  /**
+   * Changes the caller's password, as the class describes.
+   *
+   * @param current the password the caller typed as their current one; null counts as missing
+   * @param replacement the new password; null counts as missing
+   * @param request the caller's request: its address is throttled, its session kept (with a new id)
+   *     while the user's other sessions end
+   * @throws org.springframework.web.ErrorResponseException 400 naming {@code currentPassword}
+   *     and/or {@code newPassword}, 429 with {@code Retry-After} while too many wrong current
+   *     passwords must wait; nothing changes then
+   */
   public void change(
       Caller caller,
       @Nullable String current,

@@ -57,8 +57,11 @@ public class SignInService {
    */
   public record SignIn(Caller caller, Optional<SecondFactor.Step> next) {}
 
-  /** The caller these credentials prove, for a request from {@code request}'s address. */
   /**
+   * Checks the credentials of a request from {@code request}'s address. Does not start a session:
+   * that is for the caller, once {@link SignIn#next()} is empty.
+   *
+   * @return the caller these credentials prove, and the further step their sign-in needs, if any
    * @throws BadCredentialsException when the email or the password is wrong, alike for both
    * @throws org.springframework.web.ErrorResponseException 429 while the account or the address
    *     must wait, or while the server is busy hashing other passwords

@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** API tokens: each acts as the user who created it, until it expires or is revoked. */
+/**
+ * API tokens: each acts as the user who created it, until it expires or is revoked. For {@code
+ * /api/auth/tokens} and the console alike; creating and revoking are audited in the same
+ * transaction. Refusals are thrown as {@link org.springframework.web.ErrorResponseException}s
+ * carrying the API's problem.
+ */
 @Service
 public class TokenService {
   private final TokenRepository tokens;
@@ -27,7 +32,14 @@ public class TokenService {
     this.clock = clock;
   }
 
-  /** Creates a token for the caller; the secret is in the result and nowhere else, ever. */
+  /**
+   * Creates a token for the caller, audited as {@code TOKEN_CREATED}. The secret is in the result
+   * and nowhere else, ever: only its hash is stored.
+   *
+   * @param expiresAt null for a token that does not expire
+   * @throws org.springframework.web.ErrorResponseException 400 naming {@code name} (missing, blank
+   *     or over 100 characters) and {@code expiresAt} (not in the future)
+   */
   @Transactional
   public ApiToken create(Caller caller, @Nullable String name, @Nullable Instant expiresAt) {
     List<Violation> violations = new ArrayList<>();
@@ -48,7 +60,12 @@ public class TokenService {
     return created.withSecret(secret);
   }
 
-  /** The caller's tokens, or, for an admin asking for all, everyone's. */
+  /**
+   * The caller's tokens, or, for an admin asking for {@code all}, everyone's; revoked and expired
+   * ones included, newest first, never their secrets. Never null.
+   *
+   * @throws org.springframework.web.ErrorResponseException 403 when a non-admin asks for all
+   */
   @Transactional(readOnly = true)
   public List<ApiToken> list(Caller caller, boolean all) {
     if (all && caller.role() != Role.ADMIN) {
@@ -57,7 +74,14 @@ public class TokenService {
     return tokens.list(all ? null : caller.id());
   }
 
-  /** Revokes a token of the caller's, or anyone's for an admin; others' tokens do not exist. */
+  /**
+   * Revokes a token of the caller's, or anyone's for an admin, audited as {@code TOKEN_REVOKED} the
+   * first time; revoking it again changes nothing.
+   *
+   * @return the token as stored now
+   * @throws org.springframework.web.ErrorResponseException 404 when there is no such token or it is
+   *     another user's and the caller is no admin: others' tokens do not exist for them
+   */
   @Transactional
   public ApiToken revoke(Caller caller, UUID id) {
     Optional<ApiToken> token =

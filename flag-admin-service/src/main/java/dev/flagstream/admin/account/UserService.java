@@ -15,7 +15,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users: the changes only admins make, each audited. */
+/**
+ * Users: the reads and changes only admins make, each change audited in the same transaction. For
+ * {@code /api/admin/users} and the console alike; whether the caller is an admin is for the
+ * security rules in front of both to decide, not for this class. Refusals are thrown as {@link
+ * org.springframework.web.ErrorResponseException}s carrying the API's problem.
+ */
 @Service
 public class UserService {
   private final UserRepository users;
@@ -30,16 +35,25 @@ public class UserService {
     this.sessions = sessions;
   }
 
+  /** Every user, ordered by email; never null. */
   @Transactional(readOnly = true)
   public List<User> list() {
     return users.list();
   }
 
+  /** The user with that id, or empty when there is none. */
   @Transactional(readOnly = true)
-  Optional<User> find(UUID id) {
+  public Optional<User> find(UUID id) {
     return users.find(id);
   }
 
+  /**
+   * Creates a user, audited as {@code USER_CREATED} by {@code actor}.
+   *
+   * @return the user as stored
+   * @throws org.springframework.web.ErrorResponseException 400 naming each missing or invalid field
+   *     (email, password, role), 409 when a user has that email already
+   */
   @Transactional
   public User create(
       Actor actor, @Nullable String email, @Nullable String password, @Nullable Role role) {
@@ -72,7 +86,14 @@ public class UserService {
     return created;
   }
 
-  /** Changes a user's role and/or password; the last admin cannot stop being one. */
+  /**
+   * Changes a user's role and/or password (null leaves it as it is), audited as {@code
+   * USER_UPDATED} by {@code actor}, and ends all that user's sessions.
+   *
+   * @return the user as stored now
+   * @throws org.springframework.web.ErrorResponseException 404 without such a user, 400 for a
+   *     password the rules refuse, 409 when the last admin would stop being one
+   */
   @Transactional
   public User update(Actor actor, UUID id, @Nullable Role role, @Nullable String password) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
@@ -101,11 +122,22 @@ public class UserService {
     return after;
   }
 
+  /**
+   * Deletes a user, audited as {@code USER_DELETED} by {@code actor}, and ends all their sessions.
+   * Nobody deletes their own account, so an admin cannot lock themselves out by accident (another
+   * admin can); the last admin is never deleted.
+   *
+   * @throws org.springframework.web.ErrorResponseException 404 without such a user, 409 when it is
+   *     {@code actor} themselves or the last admin
+   */
   @Transactional
-  void delete(Actor actor, UUID id) {
+  public void delete(Actor actor, UUID id) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
     if (before.role() == Role.ADMIN && users.lockAdmins() == 1) {
       throw Problems.conflict("the last admin cannot be deleted");
+    }
+    if (id.equals(actor.id())) {
+      throw Problems.conflict("you cannot delete your own account; another admin can");
     }
     users.delete(id);
     audit.record(actor, AuditAction.USER_DELETED, id.toString(), before, null);

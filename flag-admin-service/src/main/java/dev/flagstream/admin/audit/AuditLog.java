@@ -78,8 +78,10 @@ public class AuditLog {
   }
 
   /**
-   * Entries matching {@code query} that {@code reader} may see, newest first, older than {@code
-   * beforeId} when given; where their requests came from only when the reader is an admin.
+   * Entries matching {@code query} that {@code reader} may see, newest first, at most {@code
+   * limit}, older than {@code beforeId} when given; where their requests came from only when the
+   * reader is an admin. A reader who is no admin sees entries about flags and about their own
+   * tokens. Never null.
    */
   public List<AuditEntry> search(
       AuditQuery query, AuditReader reader, @Nullable Long beforeId, int limit) {

@@ -15,6 +15,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 final class ConsoleModel {
+  private static final Timestamps TIMESTAMPS = new Timestamps();
+
+  /** How the page shows instants; see {@link Timestamps} for the layout's fragments. */
+  @ModelAttribute("times")
+  Timestamps times() {
+    return TIMESTAMPS;
+  }
+
   @ModelAttribute("me")
   @Nullable Caller me(@AuthenticationPrincipal @Nullable Caller caller) {
     return caller;

@@ -2,9 +2,7 @@ package dev.flagstream.admin.console;
 
 import dev.flagstream.admin.flag.Flags;
 import dev.flagstream.contracts.flag.Flag;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Instant;
 
 /**
  * A flag as the console shows it.
@@ -21,10 +19,7 @@ record FlagRow(
     long version,
     String etag,
     boolean critical,
-    String changed,
-    String changedAt) {
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    Instant changedAt) {
 
   static FlagRow of(Flag flag) {
     return new FlagRow(
@@ -35,8 +30,7 @@ record FlagRow(
         flag.version(),
         Flags.etag(flag),
         isCritical(flag),
-        SHOWN.format(flag.updatedAt()),
-        flag.updatedAt().toString());
+        flag.updatedAt());
   }
 
   static boolean isCritical(Flag flag) {

@@ -1,8 +1,7 @@
 package dev.flagstream.admin.console;
 
 import dev.flagstream.admin.audit.AuditEntry;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,24 +12,18 @@ import java.util.Locale;
  */
 record HistoryEntry(
     long id,
-    String when,
-    String at,
+    Instant at,
     String who,
     String action,
     String target,
     String outcome,
     List<StateDiff.Change> changes,
     boolean restorable) {
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   static HistoryEntry of(AuditEntry entry, StateDiff diff) {
     String who = entry.actorEmail() == null ? "the service" : entry.actorEmail();
     return new HistoryEntry(
         entry.id(),
-        SHOWN.format(entry.occurredAt()),
-        entry.occurredAt().toString(),
+        entry.occurredAt(),
         who,
         words(entry.action().name()),
         entry.target(),

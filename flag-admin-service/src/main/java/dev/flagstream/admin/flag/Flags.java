@@ -32,7 +32,10 @@ public final class Flags {
     this.json = json;
   }
 
-  /** Up to {@code limit} flags that {@code filter} matches, after {@code afterName}, by name. */
+  /**
+   * Up to {@code limit} flags that {@code filter} matches, ordered by name, after {@code afterName}
+   * (from the first when null): one page of a list, the next page starting after its last name.
+   */
   public List<Flag> page(FlagFilter filter, @Nullable String afterName, int limit) {
     return repository.page(filter, afterName, limit);
   }
@@ -42,11 +45,11 @@ public final class Flags {
     return repository.count(filter);
   }
 
-  /** Every flag, read in one consistent transaction. */
-  public List<Flag> all() {
-    return flags.all();
-  }
-
+  /**
+   * The flag named {@code name}.
+   *
+   * @throws org.springframework.web.ErrorResponseException 404 when there is none
+   */
   public Flag get(String name) {
     return flags.get(name);
   }
@@ -87,6 +90,10 @@ public final class Flags {
         current -> current.toBuilder().rolloutPercentage(rollout).build());
   }
 
+  /**
+   * Deletes the flag, audited as {@code FLAG_DELETED}; its history stays in the audit log, from
+   * where {@link #revert} can bring it back.
+   */
   public void delete(String name, @Nullable String ifMatch, Actor actor) {
     flags.delete(name, ifMatch, actor);
   }

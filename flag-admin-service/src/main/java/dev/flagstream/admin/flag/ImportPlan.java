@@ -71,7 +71,7 @@ public record ImportPlan(List<Change> changes) {
   }
 
   /** The names of the flags the plan gives {@code kind}. */
-  public List<String> names(Kind kind) {
+  List<String> names(Kind kind) {
     return changes.stream().filter(change -> change.kind() == kind).map(Change::name).toList();
   }
 

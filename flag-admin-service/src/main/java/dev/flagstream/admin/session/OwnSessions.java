@@ -7,8 +7,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * A signed-in person's own sessions, for the console: listed and ended exactly as {@code
- * /api/auth/sessions} lists and ends them (same revocation, same audit entries).
+ * A signed-in person's own sessions, listed and ended for {@code /api/auth/sessions} and for the
+ * console alike (same revocation, same audit entries). The caller is a user, named by their id; a
+ * token's caller has no current session. Methods read the session store, and those that end
+ * sessions commit that before they return.
  */
 @Component
 public final class OwnSessions {
@@ -22,18 +24,30 @@ public final class OwnSessions {
     this.owners = owners;
   }
 
-  /** The caller's valid sessions, latest sign-in first; the one of {@code request} is current. */
+  /**
+   * The caller's valid sessions, latest sign-in first, never null; the one of {@code request} is
+   * marked current.
+   */
   public List<SessionView> list(Authentication caller, HttpServletRequest request) {
     String current = Sessions.currentId(request);
     return sessions.of(idOf(caller)).stream().map(s -> SessionView.of(s, current)).toList();
   }
 
-  /** Ends the caller's session named {@code id}; 404 when the caller has none of that name. */
+  /**
+   * Ends the caller's session with the handle {@code id}, audited as {@code SESSION_REVOKED}; when
+   * it is the session of {@code request}, that session is invalidated.
+   *
+   * @throws org.springframework.web.ErrorResponseException 404 when the caller has no valid session
+   *     with that handle, whether or not someone else has one
+   */
   public void end(Authentication caller, String id, HttpServletRequest request) {
     revocation.endOne(owners.actor(caller), idOf(caller), id, request);
   }
 
-  /** Ends every session of the caller but the current one. */
+  /**
+   * Ends every session of the caller but that of {@code request} (all of them, for a token),
+   * audited as {@code OTHER_SESSIONS_REVOKED} with how many ended.
+   */
   public void endOthers(Authentication caller, HttpServletRequest request) {
     revocation.endOthers(owners.actor(caller), idOf(caller), request);
   }

@@ -1,6 +1,5 @@
 package dev.flagstream.admin.session;
 
-import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
@@ -19,38 +18,36 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 final class SessionController {
-  private final UserSessions sessions;
-  private final SessionRevocation revocation;
-  private final SessionOwners owners;
+  private final OwnSessions own;
+  private final SessionAdministration administration;
 
-  SessionController(UserSessions sessions, SessionRevocation revocation, SessionOwners owners) {
-    this.sessions = sessions;
-    this.revocation = revocation;
-    this.owners = owners;
+  SessionController(OwnSessions own, SessionAdministration administration) {
+    this.own = own;
+    this.administration = administration;
   }
 
   @GetMapping("/api/auth/sessions")
   List<SessionView> mine(Authentication caller, HttpServletRequest request) {
-    return list(idOf(caller), request);
+    return own.list(caller, request);
   }
 
   @DeleteMapping("/api/auth/sessions/{id}")
   ResponseEntity<Void> endMine(
       @PathVariable String id, Authentication caller, HttpServletRequest request) {
-    revocation.endOne(owners.actor(caller), idOf(caller), id, request);
+    own.end(caller, id, request);
     return ResponseEntity.noContent().build();
   }
 
   /** Ends every session of the caller but the one asking (all of them, for a token). */
   @DeleteMapping("/api/auth/sessions")
   ResponseEntity<Void> endMyOthers(Authentication caller, HttpServletRequest request) {
-    revocation.endOthers(owners.actor(caller), idOf(caller), request);
+    own.endOthers(caller, request);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/api/admin/users/{userId}/sessions")
   List<SessionView> ofUser(@PathVariable UUID userId, HttpServletRequest request) {
-    return list(existing(userId), request);
+    return administration.list(userId, request);
   }
 
   @DeleteMapping("/api/admin/users/{userId}/sessions/{id}")
@@ -59,7 +56,7 @@ final class SessionController {
       @PathVariable String id,
       Authentication caller,
       HttpServletRequest request) {
-    revocation.endOne(owners.actor(caller), existing(userId), id, request);
+    administration.end(caller, userId, id, request);
     return ResponseEntity.noContent().build();
   }
 
@@ -67,24 +64,7 @@ final class SessionController {
   @DeleteMapping("/api/admin/users/{userId}/sessions")
   ResponseEntity<Void> endAllOfUser(
       @PathVariable UUID userId, Authentication caller, HttpServletRequest request) {
-    revocation.endOthers(owners.actor(caller), existing(userId), request);
+    administration.endAll(caller, userId, request);
     return ResponseEntity.noContent().build();
-  }
-
-  private List<SessionView> list(UUID userId, HttpServletRequest request) {
-    String current = Sessions.currentId(request);
-    return sessions.of(userId).stream().map(s -> SessionView.of(s, current)).toList();
-  }
-
-  private UUID existing(UUID userId) {
-    if (!owners.exists(userId)) {
-      throw Problems.notFound("no user with id " + userId);
-    }
-    return userId;
-  }
-
-  // Callers are named by their user id, under which their sessions are indexed.
-  private static UUID idOf(Authentication caller) {
-    return UUID.fromString(caller.getName());
   }
 }

@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What admins do about two-factor sign-in: require it of roles, and reset a user's who lost their
- * authenticator and recovery codes. Both are audited.
+ * authenticator and recovery codes. Both are audited. For {@code /api/admin/two-factor}, {@code
+ * /api/admin/users/{id}/2fa} and the console alike; whether the caller is an admin is for the
+ * security rules in front of them to decide, not for this class.
  */
 @Service
 public final class TwoFactorAdministration {
@@ -45,14 +47,19 @@ public final class TwoFactorAdministration {
     this.transactions = transactions;
   }
 
+  /** The roles whose users must sign in with two factors; empty when none, never null. */
   public Set<Role> requiredRoles() {
     return requiredRoles.get();
   }
 
   /**
-   * Requires two-factor sign-in of {@code roles}' users from their next sign-in on. 409 when no
-   * encryption key is configured: nobody could set it up, so everyone of those roles would be
-   * locked out.
+   * Requires two-factor sign-in of {@code roles}' users, and of no other role's, from their next
+   * sign-in on; audited as {@code TWO_FACTOR_REQUIREMENT_CHANGED}.
+   *
+   * @return the roles now required
+   * @throws org.springframework.web.ErrorResponseException 409 when roles are given but no
+   *     encryption key is configured: nobody could set it up, so everyone of those roles would be
+   *     locked out
    */
   public Set<Role> require(Caller admin, Set<Role> roles, HttpServletRequest request) {
     if (!roles.isEmpty() && keys.isEmpty()) {
@@ -76,13 +83,22 @@ public final class TwoFactorAdministration {
   }
 
   /**
+   * Whether the user has two-factor sign-in, on or still being set up: what {@link #reset} would
+   * remove. False for a user that does not exist.
+   */
+  public boolean hasTwoFactor(UUID userId) {
+    return enrolments.find(userId).isPresent();
+  }
+
+  /**
    * Removes the user's two-factor sign-in, secret and recovery codes, and ends all their sessions:
    * they sign in with the password alone (and set it up again where their role requires it).
+   * Audited as {@code TWO_FACTOR_RESET} with how many sessions ended.
    *
    * @throws org.springframework.web.ErrorResponseException 404 without such a user, 409 when they
    *     have no two-factor sign-in
    */
-  void reset(Caller admin, UUID userId, HttpServletRequest request) {
+  public void reset(Caller admin, UUID userId, HttpServletRequest request) {
     if (steps.user(userId).isEmpty()) {
       throw Problems.notFound("no user with id " + userId);
     }

@@ -23,16 +23,31 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A user's own two-factor sign-in: setting it up (a secret that waits for its first code), turning
  * it on with that code (which gives the recovery codes), and turning it off with a code and the
- * password. Every refused code counts against the account as a wrong password does.
+ * password. Every refused code counts against the account as a wrong password does. For {@code
+ * /api/auth/2fa} and the console alike; each change is audited. Refusals are thrown as {@link
+ * ErrorResponseException}s carrying the API's problem.
  */
 @Service
 public final class TwoFactorEnrolment {
   private static final int SECRET_BYTES = 20; // 160 bits, as RFC 4226 recommends for HMAC-SHA-1
 
-  /** What an authenticator app needs, shown once. */
+  /**
+   * What an authenticator app needs, shown once.
+   *
+   * @param secret the secret in Base32, for typing into the app
+   * @param otpauthUri the {@code otpauth://totp/} URI the QR code holds
+   * @param qrCodeSvg that URI as a QR code, an SVG document
+   */
   public record Setup(String secret, String otpauthUri, String qrCodeSvg) {}
 
-  /** Where the caller stands. */
+  /**
+   * Where the caller stands.
+   *
+   * @param enabled whether sign-in asks them for a code
+   * @param pending whether a secret from setup waits for its first code
+   * @param recoveryCodesLeft how many unused recovery codes they have; 0 while not enabled
+   * @param required whether their role must sign in with two factors
+   */
   public record Status(boolean enabled, boolean pending, int recoveryCodesLeft, boolean required) {}
 
   private final TwoFactorRepository enrolments;
@@ -78,7 +93,10 @@ public final class TwoFactorEnrolment {
 
   /**
    * A fresh secret for {@code caller}, stored encrypted and waiting for its first code; replaces
-   * one that waited. 409 when two-factor sign-in is on already, 503 when no key is configured.
+   * one that waited.
+   *
+   * @throws ErrorResponseException 409 when two-factor sign-in is on already, 503 when no
+   *     encryption key is configured
    */
   public Setup setup(Caller caller) {
     if (keys.isEmpty()) {
@@ -101,13 +119,15 @@ public final class TwoFactorEnrolment {
   }
 
   /**
-   * Turns two-factor sign-in on with the first code of the waiting secret, and returns the recovery
-   * codes, the only time they are shown. When {@code enrolling}, the caller's session could do
-   * nothing but this: the code completes their sign-in, in a new session.
-   */
-  /**
-   * {@link #enable(Caller, OfferedCode, boolean, HttpServletRequest, HttpServletResponse)} with the
-   * code a form offers.
+   * Turns two-factor sign-in on with the first code of the waiting secret, audited as {@code
+   * TWO_FACTOR_ENABLED}, and returns the recovery codes, the only time they are shown. When {@code
+   * enrolling}, the caller's session could do nothing but this: the code completes their sign-in,
+   * in a new session, whose cookie goes into {@code response}.
+   *
+   * @param code the code the authenticator app shows, as typed; null counts as wrong
+   * @throws ErrorResponseException 400 naming {@code code} when it is wrong (counted as a failed
+   *     sign-in), 409 when no secret waits for its first code or it can no longer be read, 429
+   *     while the account or address must wait after too many failures
    */
   public List<String> enable(
       Caller caller,
@@ -118,6 +138,7 @@ public final class TwoFactorEnrolment {
     return enable(caller, OfferedCode.authenticator(code), enrolling, request, response);
   }
 
+  /** {@link #enable(Caller, String, boolean, HttpServletRequest, HttpServletResponse)}. */
   List<String> enable(
       Caller caller,
       OfferedCode code,
@@ -208,6 +229,7 @@ public final class TwoFactorEnrolment {
     }
   }
 
+  /** Where {@code caller} stands with two-factor sign-in; reads the database, never null. */
   public Status status(Caller caller) {
     Optional<TwoFactorRepository.Enrolment> enrolment = enrolments.find(caller.id());
     boolean enabled = enrolment.filter(TwoFactorRepository.Enrolment::enabled).isPresent();

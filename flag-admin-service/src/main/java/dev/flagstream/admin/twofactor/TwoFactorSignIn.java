@@ -74,11 +74,15 @@ public final class TwoFactorSignIn implements SecondFactor {
 
   /**
    * Completes the sign-in this request's session awaits with the authenticator's {@code code} or a
-   * {@code recoveryCode}, as a form offers them: exactly one of the two. Answers the caller, signed
-   * in under a new session id.
+   * {@code recoveryCode}, as a form offers them: exactly one of the two. Audited either way; a
+   * wrong code counts as a failed sign-in.
    *
+   * @return the caller, signed in under a new session id whose cookie goes into {@code response}
    * @throws BadCredentialsException (401) when no sign-in awaits a code here, its time is up, or
-   *     the code is wrong; 429 while the account or address must wait after failures
+   *     the code is wrong
+   * @throws org.springframework.web.ErrorResponseException 400 naming {@code code} or {@code
+   *     recoveryCode} when neither or both are given or one cannot be a code at all; 429 while the
+   *     account or address must wait after failures
    */
   public Caller completeSignIn(
       @Nullable String code,
@@ -88,6 +92,7 @@ public final class TwoFactorSignIn implements SecondFactor {
     return completeSignIn(OfferedCode.from(code, recoveryCode), request, response);
   }
 
+  /** {@link #completeSignIn(String, String, HttpServletRequest, HttpServletResponse)}. */
   Caller completeSignIn(
       OfferedCode offered, HttpServletRequest request, HttpServletResponse response) {
     Caller caller =

@@ -150,6 +150,24 @@ class UserApiIT extends AdminServiceIntegration {
   }
 
   @Test
+  void delete_ownAccount_isRefusedEvenWithAnotherAdmin() {
+    String adminId = admin.get("/api/auth/me").json().get("id").asString();
+    String otherId =
+        createUser("another-admin-" + System.nanoTime() + "@example.com", "ADMIN")
+            .get("id")
+            .asString();
+    try {
+      var body = problem(unchanged(() -> admin.delete("/api/admin/users/" + adminId)), 409);
+
+      assertThat(body.get("detail").asString()).contains("your own account");
+      assertThat(admin.get("/api/auth/me").status()).isEqualTo(200);
+    } finally {
+      // other tests count on one admin
+      jdbc.sql("DELETE FROM users WHERE id = CAST(? AS uuid)").param(otherId).update();
+    }
+  }
+
+  @Test
   void twoConcurrentDemotions_cannotLeaveNoAdmin() throws Exception {
     String adminId = admin.get("/api/auth/me").json().get("id").asString();
     String otherId =

@@ -7,6 +7,10 @@ import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Api;
 import dev.flagstream.admin.fixtures.ConsoleBrowser;
 import dev.flagstream.admin.fixtures.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Settings: tokens shown once and revoked, sessions ended, the password changed. */
 class ConsoleSettingsIT extends AdminServiceIntegration {
   private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\">(fst_[^<]+)<");
+  private static final Pattern TIMES =
+      Pattern.compile("<time datetime=\"([^\"]+)\">([^<]+)</time>");
   private static final Pattern END = Pattern.compile("action=\"(/settings/sessions/[^/\"]+/end)\"");
 
   @Test
@@ -80,6 +86,29 @@ class ConsoleSettingsIT extends AdminServiceIntegration {
     assertThat(refused.body()).contains("Current password is not your current password");
     // counted as a failed sign-in, as through the API, but the password stays
     ConsoleBrowser.signedIn(port, TestAccounts.VIEWER_EMAIL, TestAccounts.PASSWORD);
+  }
+
+  @Test
+  void settings_timesOfTokensAndSessions_areShownReadably_withTheInstantForMachines() {
+    ConsoleBrowser viewer =
+        ConsoleBrowser.signedIn(port, TestAccounts.VIEWER_EMAIL, TestAccounts.PASSWORD);
+    viewer.open("/settings");
+    viewer.submit("/settings/tokens", "name", "timed", "expires", "2031-02-03");
+
+    String page = viewer.open("/settings");
+
+    assertThat(page)
+        .contains("<time datetime=\"2031-02-03T00:00:00Z\">2031-02-03 00:00 UTC</time>")
+        .doesNotContainPattern(">\\s*\\d{4}-\\d{2}-\\d{2}T[^<]*<");
+    Matcher sessions = TIMES.matcher(page.substring(page.indexOf("data-testid=\"sessions\"")));
+    assertThat(sessions.find()).as(page).isTrue();
+    assertThat(Instant.parse(sessions.group(1)))
+        .isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now());
+    assertThat(sessions.group(2))
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.parse(sessions.group(1))));
   }
 
   @Test
