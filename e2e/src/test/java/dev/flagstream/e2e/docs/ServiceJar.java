@@ -19,6 +19,8 @@ import java.util.zip.ZipFile;
 record ServiceJar(
     String name, List<byte[]> classes, String applicationYml, ConfigurationMetadata metadata) {
   private static final String CLASSES = "BOOT-INF/classes/";
+  // Spring Boot's repackaging moves the classes' META-INF to the jar's root.
+  private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
   /** The jar the system property {@code property} names, as the e2e build sets it. */
   static ServiceJar named(String name, String property) {
@@ -43,7 +45,8 @@ record ServiceJar(
           classes.add(bytes(zip, entry));
         } else if (path.equals(CLASSES + "application.yml")) {
           yml = new String(bytes(zip, entry), StandardCharsets.UTF_8);
-        } else if (path.equals(CLASSES + "META-INF/spring-configuration-metadata.json")) {
+        } else if (path.endsWith(METADATA)
+            && (path.equals(METADATA) || path.equals(CLASSES + METADATA))) {
           metadata = new String(bytes(zip, entry), StandardCharsets.UTF_8);
         }
       }
