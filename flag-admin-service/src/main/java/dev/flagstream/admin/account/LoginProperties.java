@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param account the limit per account: a hash of the email, whether or not the account exists
  * @param address the limit per source address (for IPv6, per /64 network)
+ * @param forgetAfter how long without a failure before a subject's count starts afresh
  * @param maxConcurrentHashes how many password hashes may be computed at once; 0 derives it from
  *     the heap (an eighth of it, at {@link Passwords#MEMORY_KIB} each) and the processor count (two
  *     per processor); sign-ins beyond it get 429 at once

@@ -128,6 +128,9 @@ record SsoProperties(
    *
    * @param claim the claim's name in the ID token or user info, such as {@code groups} or {@code
    *     roles}: a list of strings, or one string
+   * @param admin claim values that give the role ADMIN
+   * @param editor claim values that give the role EDITOR
+   * @param viewer claim values that give the role VIEWER
    */
   record Roles(
       @DefaultValue("groups") String claim,

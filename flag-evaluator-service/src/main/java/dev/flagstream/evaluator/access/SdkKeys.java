@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * evaluator could not be used with, or that is easy to guess, stops it from starting: no server or
  * client key, an empty key, a key shorter than {@value #MIN_LENGTH} characters, or one key of two
  * kinds.
+ *
+ * @param server keys of services (server SDKs): evaluations with reasons, definitions, streams,
+ *     health details and metrics
+ * @param client keys of browsers, public by nature: values only, and streams
+ * @param metrics keys of monitoring: health details and metrics, nothing else
  */
 @ConfigurationProperties("flags.keys")
 public record SdkKeys(
