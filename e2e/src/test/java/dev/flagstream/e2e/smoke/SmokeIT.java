@@ -94,11 +94,11 @@ class SmokeIT {
     assertThat(summary)
         .contains("FAILED: 18 checks")
         .contains("FAIL  api     evaluator /health/ready")
-        .contains("cannot connect (is the service running and the URL right?)")
+        .contains("GET " + platform.evaluator().url() + "/health/ready: cannot connect")
         .contains("ok    api     admin /health/ready");
     assertThat(Files.readString(reports.resolve(SmokeReport.JUNIT)))
         .contains("<testsuite name=\"smoke\" tests=\"18\"")
-        .contains("<failure message=\"cannot connect");
+        .contains("<failure message=\"GET " + platform.evaluator().url());
     assertThat(admin.get("/api/admin/flags/" + SmokeSuite.CANARY).json().get("enabled").asBoolean())
         .as("the canary is put back even when the evaluator cannot confirm it")
         .isFalse();
