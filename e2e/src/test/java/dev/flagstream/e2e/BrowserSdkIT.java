@@ -2,14 +2,13 @@ package dev.flagstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.e2e.fixtures.SharedPlatform;
 import dev.flagstream.local.platform.LocalPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * this platform's evaluator, changes the flag through the admin API, and waits for the re-render;
  * it also loads the values, reads its own writes and switches users over the wire. This test passes
  * the platform's addresses and credentials to it, and records how long each change took from the
- * admin's answer to the re-render (docs/BENCHMARKS.md).
+ * admin's answer to the re-render (docs/BENCHMARKS.md). On the shared platform: it only adds a
+ * flag.
  */
 class BrowserSdkIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,14 +34,7 @@ class BrowserSdkIT {
   static void start() {
     Assumptions.assumeFalse(
         Boolean.getBoolean("flagstream.web.skip"), "the build leaves the browser SDK out");
-    platform = TestPlatform.start(BrowserSdkIT.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform = SharedPlatform.get();
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
+import dev.flagstream.e2e.fixtures.Chromium;
 import dev.flagstream.e2e.fixtures.Http;
 import dev.flagstream.e2e.fixtures.TestPlatform;
 import dev.flagstream.local.platform.LocalCredentials;
