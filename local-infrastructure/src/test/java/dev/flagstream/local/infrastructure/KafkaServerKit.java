@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +45,12 @@ abstract class KafkaServerKit {
   }
 
   @Test
-  void aRecordProducedWithAllAcks_isReadBackFromTheStart() throws Exception {
+  void aTopicCreatedWithAllAcks_holdsWhatIsProduced_readBackFromTheStart() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, server.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic("kit", 1, (short) 1))).all().get();
+    }
     Map<String, Object> producer =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
