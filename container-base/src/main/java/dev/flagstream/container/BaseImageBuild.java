@@ -23,7 +23,7 @@ import java.util.jar.Manifest;
  * loads, from Debian 12 packages fetched by apt (see {@link DebianPackages}), in one layer, running
  * as the unprivileged user {@code nonroot} (65532), with the health check of {@link HealthCheck}.
  * The services' images are built on it by Jib ({@code tar://} base image). Why:
- * docs/adr/0010-container-images-on-a-base-built-from-debian-packages.md.
+ * docs/adr/0012-container-images-on-a-base-built-from-debian-packages.md.
  *
  * <p>Arguments, each {@code --name=value}: {@code output} (the archive), {@code cache} (apt's lists
  * and the packages, kept between builds), {@code architecture} ({@code amd64}), {@code tag}, {@code

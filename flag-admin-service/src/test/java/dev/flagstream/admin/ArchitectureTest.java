@@ -43,6 +43,7 @@ class ArchitectureTest {
     "..admin.password..",
     "..admin.twofactor..",
     "..admin.sso..",
+    "..admin.console..",
     "..admin.cdc.."
   };
 

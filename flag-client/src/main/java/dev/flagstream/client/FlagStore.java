@@ -1,8 +1,5 @@
 package dev.flagstream.client;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.flagstream.contracts.change.ChangeOp;
 import dev.flagstream.contracts.change.ChangeOrder;
 import dev.flagstream.contracts.change.FlagChangeEvent;
@@ -20,13 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The flags a client holds, in a Caffeine cache: compiled for evaluation, with the version of each
+ * The flags a client holds, in a concurrent map: compiled for evaluation, with the version of each
  * and the markers of deleted ones, so that duplicates, stale events and late upserts of deleted
  * flags change nothing ({@link ChangeOrder}). Snapshot refreshes follow the same rules as the
  * reference consumer, {@code VersionedFlagSet}. Reads are lock-free; writes, from the stream and
@@ -34,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Markers are kept for {@link #MARKER_RETENTION}, longer than the topic keeps a tombstone by
  * default ({@code delete.retention.ms}, 24 h), so that they do not pile up with names that come and
- * go.
+ * go: an expired marker is as good as none, and writes drop expired ones every {@link
+ * #PURGE_EVERY}.
  */
 final class FlagStore {
   /** How long the marker of a deleted or removed flag is kept after it was written. */
   static final Duration MARKER_RETENTION = Duration.ofHours(25);
+
+  /** How often a write looks for expired markers to drop. */
+  static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
   /**
    * What is held for a name: the flag, compiled, or, when {@code compiled} is null, the marker of
@@ -58,7 +60,8 @@ final class FlagStore {
   }
 
   private final LongSupplier nanoTime;
-  private final Cache<String, Held> held;
+  private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
+  private long lastPurgeNanos;
   private volatile long revision = -1;
   // Readers waiting for a revision token sleep on this; every write wakes them to look again.
   private final ReentrantLock written = new ReentrantLock();
@@ -66,25 +69,18 @@ final class FlagStore {
 
   FlagStore(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
-    this.held =
-        Caffeine.newBuilder()
-            .ticker(nanoTime::getAsLong)
-            .expireAfter(
-                Expiry.<String, Held>writing(
-                    (name, h) -> h.compiled() == null ? MARKER_RETENTION : Duration.ofDays(36_500)))
-            .build();
+    this.lastPurgeNanos = nanoTime.getAsLong();
   }
 
   /** The flag of that name, compiled, or null. */
   @Nullable CompiledFlag get(String name) {
-    Held current = held.getIfPresent(name);
+    Held current = held.get(name);
     return current == null ? null : current.compiled();
   }
 
   Collection<Flag> flags() {
     List<Flag> flags = new ArrayList<>();
-    held.asMap()
-        .values()
+    held.values()
         .forEach(
             h -> {
               if (h.flag() != null) {
@@ -102,7 +98,7 @@ final class FlagStore {
 
   /** Whether the store has applied the change {@code token} names, or a later one of its flag. */
   boolean hasApplied(RevisionToken token) {
-    return token.isReachedBy(stateOf(held.getIfPresent(token.name())));
+    return token.isReachedBy(stateOf(live(token.name())));
   }
 
   /**
@@ -143,7 +139,7 @@ final class FlagStore {
 
   /** Applies a tombstone, carrying the deleted version when its producer sent one. */
   synchronized Optional<FlagChanged> applyTombstone(String name, @Nullable Long version) {
-    Held current = held.getIfPresent(name);
+    Held current = live(name);
     if (version == null) {
       if (current == null || current.flag() == null) {
         return Optional.empty();
@@ -180,7 +176,7 @@ final class FlagStore {
       replace(flag.name(), flag.version(), ChangeOp.UPSERT, flag, snapshot.revision(), null)
           .ifPresent(changes::add);
     }
-    for (var entry : held.asMap().entrySet()) {
+    for (var entry : held.entrySet()) {
       Held current = entry.getValue();
       if (current.flag() != null
           && !present.contains(entry.getKey())
@@ -202,8 +198,32 @@ final class FlagStore {
   }
 
   /** Drops markers past their retention now rather than on a later write; for tests. */
-  void cleanUp() {
-    held.cleanUp();
+  synchronized void cleanUp() {
+    long now = nanoTime.getAsLong();
+    held.values().removeIf(h -> expired(h, now));
+    lastPurgeNanos = now;
+  }
+
+  /** How many names are held, flags and markers, expired ones included until dropped; for tests. */
+  int heldNames() {
+    return held.size();
+  }
+
+  /** What is held for {@code name}, an expired marker being as good as none. */
+  private @Nullable Held live(String name) {
+    Held current = held.get(name);
+    return current == null || expired(current, nanoTime.getAsLong()) ? null : current;
+  }
+
+  private static boolean expired(Held held, long now) {
+    return held.compiled() == null && now - held.receivedAtNanos() >= MARKER_RETENTION.toNanos();
+  }
+
+  /** Called by every write: drops expired markers once every {@link #PURGE_EVERY}. */
+  private void purgeNowAndThen(long now) {
+    if (now - lastPurgeNanos >= PURGE_EVERY.toNanos()) {
+      cleanUp();
+    }
   }
 
   private void raiseRevision(long seen) {
@@ -219,11 +239,12 @@ final class FlagStore {
       @Nullable Flag flag,
       long receivedRevision,
       @Nullable Instant committedAt) {
-    Held current = held.getIfPresent(name);
+    Held current = live(name);
     if (!ChangeOrder.supersedes(stateOf(current), version, op)) {
       return Optional.empty();
     }
     long now = nanoTime.getAsLong();
+    purgeNowAndThen(now);
     held.put(
         name,
         flag == null

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -228,9 +227,12 @@ final class KafkaFlagSource implements AutoCloseable {
     }
   }
 
+  // close(Duration) is in every kafka-clients the client supports (3.7 on); its replacement,
+  // close(CloseOptions), only in 4.1 and later.
+  @SuppressWarnings("deprecation")
   private static void closeQuietly(Consumer<String, byte[]> consumer) {
     try {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+      consumer.close(Duration.ofSeconds(2));
     } catch (RuntimeException e) {
       log.debug("Closing a flag topic consumer failed", e);
     }

@@ -223,6 +223,32 @@ class FlagStoreTest {
   }
 
   @Test
+  void markers_expireTheMomentTheRetentionHasPassed() {
+    store.apply(upsert("deleted", 3, 10, 2));
+    store.apply(FlagChangeEvent.delete("deleted", 3, 3, Instant.EPOCH));
+    now.addAndGet(FlagStore.MARKER_RETENTION.toNanos());
+    assertThat(store.hasApplied(RevisionToken.written("deleted", 1))).isFalse();
+    assertThat(store.apply(upsert("deleted", 3, 10, 4))).as("no longer fenced").isPresent();
+  }
+
+  @Test
+  void writes_dropExpiredMarkers_atMostOnceEveryPurgeInterval() {
+    store.apply(upsert("deleted", 3, 10, 2));
+    store.apply(FlagChangeEvent.delete("deleted", 3, 3, Instant.EPOCH));
+    long half = FlagStore.PURGE_EVERY.toNanos() / 2;
+    now.addAndGet(FlagStore.MARKER_RETENTION.toNanos() - half);
+    store.apply(upsert("a", 1, 10, 4));
+    assertThat(store.heldNames()).as("purged, but the marker is not expired yet").isEqualTo(2);
+    now.addAndGet(half);
+    store.apply(upsert("b", 1, 10, 5));
+    assertThat(store.heldNames()).as("expired, but purged half an interval ago").isEqualTo(3);
+    now.addAndGet(half);
+    store.apply(upsert("c", 1, 10, 6));
+    assertThat(store.heldNames()).as("a whole interval since the last purge").isEqualTo(3);
+    assertThat(store.flags()).extracting(Flag::name).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void reconcile_keepsAFlagDeletedAfterTheSnapshotDeleted() {
     store.apply(upsert("a", 4, 10, 1));
     store.apply(FlagChangeEvent.delete("a", 4, 2, Instant.EPOCH));

@@ -3,10 +3,12 @@ package dev.flagstream.contracts.tck;
 import dev.flagstream.contracts.change.FlagChangeJson;
 import dev.flagstream.contracts.evaluation.Evaluation;
 import dev.flagstream.contracts.flag.Flag;
+import dev.flagstream.contracts.internal.JsonReader;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The conformance suite of {@code contracts/spec}, as packaged with this kit on the class path,
@@ -31,9 +31,7 @@ public final class ConformanceSpec {
   /** Where the suite's files are on the class path: {@code index.json} and the files it lists. */
   public static final String RESOURCE_ROOT = "dev/flagstream/contracts/spec/";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private final JsonNode index;
+  private final SpecJson index;
 
   private ConformanceSpec() {
     this.index = read("index.json");
@@ -56,7 +54,7 @@ public final class ConformanceSpec {
   /** The files the index lists, as (path, kind, number of cases). */
   public List<IndexEntry> indexEntries() {
     List<IndexEntry> entries = new ArrayList<>();
-    for (JsonNode file : index.get("files")) {
+    for (SpecJson file : index.get("files").elements()) {
       entries.add(
           new IndexEntry(
               file.get("path").asString(), file.get("kind").asString(), file.get("cases").asInt()));
@@ -64,29 +62,32 @@ public final class ConformanceSpec {
     return entries;
   }
 
-  /** The parsed content of a file the index lists. */
-  public JsonNode file(IndexEntry entry) {
-    return read(entry.path());
+  /**
+   * The parsed content of a file the index lists, as plain Java: its objects are maps, its arrays
+   * lists (see {@link JsonReader#readValue()}).
+   */
+  public Map<?, ?> file(IndexEntry entry) {
+    return read(entry.path()).members();
   }
 
   /** Every case of the files of kind {@code evaluation}, in the order of the index and files. */
   public List<EvaluationCase> evaluationCases() {
     List<EvaluationCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("evaluation")) {
-      JsonNode file = file(entry);
+      SpecJson file = read(entry.path());
       Map<String, Flag> flags = new LinkedHashMap<>();
-      for (JsonNode definition : file.get("flags")) {
+      for (SpecJson definition : file.get("flags").elements()) {
         Flag flag = flagOf(definition);
         flags.put(flag.name(), flag);
       }
-      for (JsonNode c : file.get("cases")) {
+      for (SpecJson c : file.get("cases").elements()) {
         cases.add(
             new EvaluationCase(
                 entry.path() + "#" + c.get("id").asString(),
                 c.get("description").asString(),
                 flags,
                 c.get("flag").asString(),
-                textOrNull(c.get("userId")),
+                textOrNull(c, "userId"),
                 expectedOf(c.get("expected"))));
       }
     }
@@ -97,7 +98,7 @@ public final class ConformanceSpec {
   public List<BucketCase> bucketCases() {
     List<BucketCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("bucket")) {
-      for (JsonNode c : file(entry).get("cases")) {
+      for (SpecJson c : read(entry.path()).get("cases").elements()) {
         cases.add(
             new BucketCase(
                 entry.path() + "#" + c.get("id").asString(),
@@ -113,17 +114,17 @@ public final class ConformanceSpec {
   public List<ChangeStreamCase> changeStreamCases() {
     List<ChangeStreamCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("change-stream")) {
-      for (JsonNode c : file(entry).get("cases")) {
+      for (SpecJson c : read(entry.path()).get("cases").elements()) {
         String id = entry.path() + "#" + c.get("id").asString();
         List<StreamStep> steps = new ArrayList<>();
-        for (JsonNode step : c.get("records")) {
+        for (SpecJson step : c.get("records").elements()) {
           steps.add(
               step.has("snapshot")
                   ? snapshotRefreshOf(id, steps.size(), step)
                   : streamRecordOf(steps.size(), step));
         }
         List<ExpectedFlag> expectedFlags = new ArrayList<>();
-        for (JsonNode f : c.get("expectedFlags")) {
+        for (SpecJson f : c.get("expectedFlags").elements()) {
           Flag flag = flagOf(f);
           expectedFlags.add(
               new ExpectedFlag(
@@ -134,11 +135,11 @@ public final class ConformanceSpec {
                   flag.userAllowlist()));
         }
         List<StreamEvaluation> evaluations = new ArrayList<>();
-        for (JsonNode e : c.get("evaluations")) {
+        for (SpecJson e : c.get("evaluations").elements()) {
           evaluations.add(
               new StreamEvaluation(
                   e.get("flag").asString(),
-                  textOrNull(e.get("userId")),
+                  textOrNull(e, "userId"),
                   expectedOf(e.get("expected"))));
         }
         cases.add(
@@ -161,19 +162,21 @@ public final class ConformanceSpec {
   public List<ValueStreamCase> valueStreamCases() {
     List<ValueStreamCase> cases = new ArrayList<>();
     for (IndexEntry entry : entriesOfKind("value-stream")) {
-      for (JsonNode c : file(entry).get("cases")) {
+      for (SpecJson c : read(entry.path()).get("cases").elements()) {
         List<ValueStreamStep> steps = new ArrayList<>();
-        for (JsonNode step : c.get("steps")) {
+        for (SpecJson step : c.get("steps").elements()) {
           steps.add(valueStreamStepOf(step));
         }
         Map<String, Boolean> expectedValues = new LinkedHashMap<>();
         c.get("expectedValues")
-            .properties()
-            .forEach(value -> expectedValues.put(value.getKey(), value.getValue().asBoolean()));
+            .members()
+            .forEach(
+                (name, value) ->
+                    expectedValues.put((String) name, new SpecJson(value).asBoolean()));
         List<Set<String>> expectedChanged = new ArrayList<>();
-        for (JsonNode names : c.get("expectedChanged")) {
+        for (SpecJson names : c.get("expectedChanged").elements()) {
           Set<String> changed = new LinkedHashSet<>();
-          names.forEach(name -> changed.add(name.asString()));
+          names.elements().forEach(name -> changed.add(name.asString()));
           expectedChanged.add(changed);
         }
         cases.add(
@@ -189,41 +192,38 @@ public final class ConformanceSpec {
     return cases;
   }
 
-  private static ValueStreamStep valueStreamStepOf(JsonNode step) {
+  private static ValueStreamStep valueStreamStepOf(SpecJson step) {
     if (step.has("resume")) {
-      return new Resume(textOrNull(step.get("resume").get("expectedLastEventId")));
+      return new Resume(textOrNull(step.get("resume"), "expectedLastEventId"));
     }
     if (step.has("answer")) {
-      return new Answer(JSON.writeValueAsString(step.get("answer")));
+      return new Answer(step.get("answer").toJson());
     }
-    String data =
-        step.has("rawData")
-            ? step.get("rawData").asString()
-            : JSON.writeValueAsString(step.get("data"));
+    String data = step.has("rawData") ? step.get("rawData").asString() : step.get("data").toJson();
     return new ServerSentEvent(step.get("event").asString(), step.get("id").asString(), data);
   }
 
-  private static StreamRecord streamRecordOf(int position, JsonNode record) {
-    JsonNode value = record.get("value");
+  private static StreamRecord streamRecordOf(int position, SpecJson record) {
+    SpecJson value = record.get("value");
     Map<String, String> headers = new LinkedHashMap<>();
     if (record.has("headers")) {
       record
           .get("headers")
-          .properties()
-          .forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
+          .members()
+          .forEach((name, header) -> headers.put((String) name, new SpecJson(header).asString()));
     }
     return new StreamRecord(
         position,
         record.get("key").asString(),
-        value.isNull() ? null : JSON.writeValueAsBytes(value),
+        value.isNull() ? null : value.toJson().getBytes(StandardCharsets.UTF_8),
         headers);
   }
 
-  private static SnapshotRefresh snapshotRefreshOf(String caseId, int position, JsonNode step) {
-    JsonNode snapshot = step.get("snapshot");
+  private static SnapshotRefresh snapshotRefreshOf(String caseId, int position, SpecJson step) {
+    SpecJson snapshot = step.get("snapshot");
     List<Flag> flags = new ArrayList<>();
-    for (JsonNode flag : snapshot.get("flags")) {
-      flags.add(FlagChangeJson.flagFromJson(JSON.writeValueAsString(flag)));
+    for (SpecJson flag : snapshot.get("flags").elements()) {
+      flags.add(FlagChangeJson.flagFromJson(flag.toJson()));
     }
     int requestedBefore =
         step.has("requestedBeforeRecord") ? step.get("requestedBeforeRecord").asInt() : position;
@@ -241,9 +241,12 @@ public final class ConformanceSpec {
     return indexEntries().stream().filter(entry -> entry.kind().equals(kind)).toList();
   }
 
-  private static Flag flagOf(JsonNode definition) {
+  private static Flag flagOf(SpecJson definition) {
     List<UUID> allowlist = new ArrayList<>();
-    definition.get("userAllowlist").forEach(id -> allowlist.add(UUID.fromString(id.asString())));
+    definition
+        .get("userAllowlist")
+        .elements()
+        .forEach(id -> allowlist.add(UUID.fromString(id.asString())));
     return Flag.builder(definition.get("name").asString())
         .enabled(definition.get("enabled").asBoolean())
         .rolloutPercentage(definition.get("rolloutPercentage").asInt())
@@ -251,25 +254,28 @@ public final class ConformanceSpec {
         .build();
   }
 
-  private static Outcome expectedOf(JsonNode expected) {
-    JsonNode bucket = expected.get("bucket");
+  private static Outcome expectedOf(SpecJson expected) {
+    SpecJson bucket = expected.get("bucket");
     return new Outcome(
         expected.get("value").asBoolean(),
         expected.get("reason").asString(),
         bucket.isNull() ? null : bucket.asInt());
   }
 
-  private static @Nullable String textOrNull(@Nullable JsonNode node) {
-    return node == null || node.isNull() ? null : node.asString();
+  /** The text of {@code member}, or null when it is null or absent. */
+  private static @Nullable String textOrNull(SpecJson object, String member) {
+    return !object.has(member) || object.get(member).isNull()
+        ? null
+        : object.get(member).asString();
   }
 
-  private static JsonNode read(String path) {
+  private static SpecJson read(String path) {
     try (InputStream in =
         ConformanceSpec.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + path)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE_ROOT + path + " is not on the class path");
       }
-      return JSON.readTree(in);
+      return new SpecJson(JsonReader.parse(in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

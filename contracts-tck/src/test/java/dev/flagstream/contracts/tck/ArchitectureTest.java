@@ -22,7 +22,6 @@ class ArchitectureTest {
               "java..",
               "dev.flagstream.contracts..",
               "org.jspecify.annotations..",
-              "tools.jackson..",
               "org.junit.jupiter.api..",
               "org.assertj.core..");
 }

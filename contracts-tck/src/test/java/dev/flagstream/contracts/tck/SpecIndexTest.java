@@ -20,12 +20,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The suite, as packaged on the class path from {@code contracts/spec}, is complete and consistent:
@@ -61,10 +61,10 @@ class SpecIndexTest {
   void everyFile_hasTheSpecVersion_theListedKind_andTheListedNumberOfCases() {
     assertThat(spec.specVersion()).isEqualTo(ConformanceSpec.SPEC_VERSION);
     for (IndexEntry entry : spec.indexEntries()) {
-      JsonNode file = spec.file(entry);
-      assertThat(file.get("specVersion").asString()).as(entry.path()).isEqualTo(spec.specVersion());
-      assertThat(file.get("kind").asString()).as(entry.path()).isEqualTo(entry.kind());
-      assertThat(file.get("cases").size()).as(entry.path()).isEqualTo(entry.cases());
+      Map<?, ?> file = spec.file(entry);
+      assertThat(file.get("specVersion")).as(entry.path()).isEqualTo(spec.specVersion());
+      assertThat(file.get("kind")).as(entry.path()).isEqualTo(entry.kind());
+      assertThat((List<?>) file.get("cases")).as(entry.path()).hasSize(entry.cases());
       assertThat(entry.path()).startsWith(entry.kind() + "/");
     }
   }

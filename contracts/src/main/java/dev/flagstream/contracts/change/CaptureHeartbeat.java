@@ -2,7 +2,6 @@ package dev.flagstream.contracts.change;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -43,7 +42,6 @@ public record CaptureHeartbeat(
   }
 
   /** Always {@value #OP}; written so that readers of the topic can tell heartbeats from changes. */
-  @JsonProperty("op")
   public String op() {
     return OP;
   }

@@ -2,7 +2,9 @@ package dev.flagstream.contracts.change;
 
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.internal.ContractJson;
-import tools.jackson.core.JacksonException;
+import dev.flagstream.contracts.internal.JsonReader;
+import dev.flagstream.contracts.internal.JsonWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON wire form of change events, as described by {@code flag-change-event.schema.json}.
@@ -14,12 +16,12 @@ public final class FlagChangeJson {
 
   /** The event as compact UTF-8 JSON. */
   public static byte[] toBytes(FlagChangeEvent event) {
-    return ContractJson.MAPPER.writeValueAsBytes(event);
+    return ContractJson.writeEvent(new JsonWriter(), event).toBytes();
   }
 
   /** The event as compact JSON text. */
   public static String toJson(FlagChangeEvent event) {
-    return ContractJson.MAPPER.writeValueAsString(event);
+    return ContractJson.writeEvent(new JsonWriter(), event).toString();
   }
 
   /**
@@ -31,10 +33,9 @@ public final class FlagChangeJson {
   public static FlagChangeEvent fromBytes(byte[] json) {
     FlagChangeEvent event;
     try {
-      event = ContractJson.MAPPER.readValue(json, FlagChangeEvent.class);
-    } catch (JacksonException e) {
-      throw new InvalidChangeEventException(
-          "not a flag change event: " + e.getOriginalMessage(), e);
+      event = ContractJson.readEvent(JsonReader.of(json));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidChangeEventException("not a flag change event: " + e.getMessage(), e);
     }
     if (event.schemaVersion() < 1 || event.schemaVersion() > FlagChangeEvent.SCHEMA_VERSION) {
       throw new InvalidChangeEventException(
@@ -48,12 +49,12 @@ public final class FlagChangeJson {
 
   /** Reads an event from JSON text; see {@link #fromBytes(byte[])}. */
   public static FlagChangeEvent fromJson(String json) {
-    return fromBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return fromBytes(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The heartbeat as compact UTF-8 JSON. */
   public static byte[] heartbeatToBytes(CaptureHeartbeat heartbeat) {
-    return ContractJson.MAPPER.writeValueAsBytes(heartbeat);
+    return ContractJson.writeHeartbeat(new JsonWriter(), heartbeat).toBytes();
   }
 
   /**
@@ -65,10 +66,9 @@ public final class FlagChangeJson {
   public static CaptureHeartbeat heartbeatFromBytes(byte[] json) {
     CaptureHeartbeat heartbeat;
     try {
-      heartbeat = ContractJson.MAPPER.readValue(json, CaptureHeartbeat.class);
-    } catch (JacksonException e) {
-      throw new InvalidChangeEventException(
-          "not a capture heartbeat: " + e.getOriginalMessage(), e);
+      heartbeat = ContractJson.readHeartbeat(JsonReader.of(json));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidChangeEventException("not a capture heartbeat: " + e.getMessage(), e);
     }
     if (heartbeat.schemaVersion() != CaptureHeartbeat.SCHEMA_VERSION) {
       throw new InvalidChangeEventException(
@@ -79,7 +79,7 @@ public final class FlagChangeJson {
 
   /** A flag as JSON text, in the form it has inside an event. */
   public static String flagToJson(Flag flag) {
-    return ContractJson.MAPPER.writeValueAsString(flag);
+    return ContractJson.writeFlag(new JsonWriter(), flag).toString();
   }
 
   /**
@@ -89,9 +89,12 @@ public final class FlagChangeJson {
    */
   public static Flag flagFromJson(String json) {
     try {
-      return ContractJson.MAPPER.readValue(json, Flag.class);
-    } catch (JacksonException e) {
-      throw new InvalidChangeEventException("not a flag: " + e.getOriginalMessage(), e);
+      JsonReader in = JsonReader.of(json);
+      Flag flag = ContractJson.readFlag(in);
+      in.endOfInput();
+      return flag;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidChangeEventException("not a flag: " + e.getMessage(), e);
     }
   }
 }

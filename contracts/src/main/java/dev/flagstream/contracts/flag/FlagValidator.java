@@ -1,6 +1,6 @@
 package dev.flagstream.contracts.flag;
 
-import dev.flagstream.contracts.internal.ContractJson;
+import dev.flagstream.contracts.internal.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,8 +128,7 @@ public final class FlagValidator {
     } catch (IllegalArgumentException notJson) {
       return violation("metadata", "must hold only JSON values");
     }
-    int bytes =
-        ContractJson.MAPPER.writeValueAsString(object).getBytes(StandardCharsets.UTF_8).length;
+    int bytes = new JsonWriter().json(object).toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_METADATA_BYTES) {
       return violation(
           "metadata",

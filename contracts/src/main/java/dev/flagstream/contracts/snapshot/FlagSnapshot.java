@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.internal.ContractJson;
+import dev.flagstream.contracts.internal.JsonReader;
+import dev.flagstream.contracts.internal.JsonWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -12,12 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every flag a holder has, as served by the snapshot endpoints of the admin service and the
@@ -80,8 +77,7 @@ public record FlagSnapshot(
   private static String digestOfSorted(List<Flag> sorted) {
     MessageDigest sha256 = sha256();
     for (Flag flag : sorted) {
-      Object canonical = canonical(ContractJson.MAPPER.convertValue(flag, Object.class));
-      sha256.update(ContractJson.MAPPER.writeValueAsBytes(canonical));
+      sha256.update(ContractJson.writeCanonicalFlag(new JsonWriter(), flag).toBytes());
       sha256.update((byte) '\n');
     }
     return HexFormat.of().formatHex(sha256.digest());
@@ -116,7 +112,7 @@ public record FlagSnapshot(
 
   /** The snapshot as JSON. */
   public byte[] toJson() {
-    return ContractJson.MAPPER.writeValueAsBytes(this);
+    return ContractJson.writeSnapshot(new JsonWriter(), this).toBytes();
   }
 
   /**
@@ -128,31 +124,15 @@ public record FlagSnapshot(
   public static FlagSnapshot fromJson(byte[] json) {
     FlagSnapshot snapshot;
     try {
-      JsonNode tree = ContractJson.MAPPER.readTree(json);
-      if (tree instanceof ObjectNode object && !object.has("freshAt")) {
-        object.set("freshAt", object.get("generatedAt")); // written before freshAt existed
-      }
-      snapshot = ContractJson.MAPPER.treeToValue(tree, FlagSnapshot.class);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("not a flag snapshot: " + e.getOriginalMessage(), e);
+      snapshot = ContractJson.readSnapshot(JsonReader.of(json));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("not a flag snapshot: " + e.getMessage(), e);
     }
     if (snapshot.schemaVersion() != SCHEMA_VERSION) {
       throw new IllegalArgumentException(
           "snapshot schema version " + snapshot.schemaVersion() + " is unknown");
     }
     return snapshot;
-  }
-
-  private static @Nullable Object canonical(@Nullable Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, @Nullable Object> sorted = new TreeMap<>();
-      map.forEach((key, child) -> sorted.put((String) key, canonical(child)));
-      return sorted;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(FlagSnapshot::canonical).toList();
-    }
-    return value;
   }
 
   private static MessageDigest sha256() {

@@ -1,15 +1,11 @@
 package dev.flagstream.admin.account;
 
-import dev.flagstream.admin.session.Sessions;
 import dev.flagstream.admin.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,17 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
   private final SignInService signIns;
   private final SignInSteps steps;
-  private final SecurityEvents events;
-  private final Sessions sessions;
-  private final SecurityContextHolderStrategy holder =
-      SecurityContextHolder.getContextHolderStrategy();
+  private final SignOut signOut;
 
-  AuthController(
-      SignInService signIns, SignInSteps steps, SecurityEvents events, Sessions sessions) {
+  AuthController(SignInService signIns, SignInSteps steps, SignOut signOut) {
     this.signIns = signIns;
     this.steps = steps;
-    this.events = events;
-    this.sessions = sessions;
+    this.signOut = signOut;
   }
 
   record Credentials(@Nullable String email, @Nullable String password) {}
@@ -69,13 +60,7 @@ class AuthController {
   @PostMapping("/api/auth/logout")
   ResponseEntity<?> logout(
       HttpServletRequest request, @AuthenticationPrincipal @Nullable Caller caller) {
-    HttpSession session = request.getSession(false);
-    String providerLogout = session == null ? null : BrowserSessions.providerLogout(session);
-    sessions.signOut(request, caller == null ? null : caller.actor());
-    if (caller != null) {
-      events.user(SecurityEvents.Event.LOGOUT, caller.id().toString(), request);
-    }
-    holder.clearContext();
+    String providerLogout = signOut.signOut(request, caller);
     return providerLogout == null
         ? ResponseEntity.noContent().build()
         : ResponseEntity.ok(new SignedOut(providerLogout));

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * successful attempts are audited and logged.
  */
 @Service
-class PasswordChange {
+public class PasswordChange {
   private final UserRepository users;
   private final Passwords passwords;
   private final SignInThrottle throttle;
@@ -51,7 +51,7 @@ class PasswordChange {
     this.transactions = transactions;
   }
 
-  void change(
+  public void change(
       Caller caller,
       @Nullable String current,
       @Nullable String replacement,

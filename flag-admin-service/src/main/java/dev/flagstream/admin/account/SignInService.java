@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * whether the email or the password is wrong.
  */
 @Service
-class SignInService {
+public class SignInService {
   private final UserRepository users;
   private final Passwords passwords;
   private final SignInThrottle throttle;
@@ -55,10 +55,15 @@ class SignInService {
    *
    * @param next empty when the caller is signed in
    */
-  record SignIn(Caller caller, Optional<SecondFactor.Step> next) {}
+  public record SignIn(Caller caller, Optional<SecondFactor.Step> next) {}
 
   /** The caller these credentials prove, for a request from {@code request}'s address. */
-  SignIn signIn(String email, String password, HttpServletRequest request) {
+  /**
+   * @throws BadCredentialsException when the email or the password is wrong, alike for both
+   * @throws org.springframework.web.ErrorResponseException 429 while the account or the address
+   *     must wait, or while the server is busy hashing other passwords
+   */
+  public SignIn signIn(String email, String password, HttpServletRequest request) {
     String normalized = Emails.normalize(email);
     SignInSubjects subjects = SignInSubjects.of(normalized, request.getRemoteAddr());
     Optional<Duration> wait = throttle.retryAfter(subjects);

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API tokens: each acts as the user who created it, until it expires or is revoked. */
 @Service
-class TokenService {
+public class TokenService {
   private final TokenRepository tokens;
   private final AuditLog audit;
   private final Clock clock;
@@ -29,7 +29,7 @@ class TokenService {
 
   /** Creates a token for the caller; the secret is in the result and nowhere else, ever. */
   @Transactional
-  ApiToken create(Caller caller, @Nullable String name, @Nullable Instant expiresAt) {
+  public ApiToken create(Caller caller, @Nullable String name, @Nullable Instant expiresAt) {
     List<Violation> violations = new ArrayList<>();
     if (name == null || name.isBlank()) {
       violations.add(new Violation("name", "is required: say what the token is for"));
@@ -50,7 +50,7 @@ class TokenService {
 
   /** The caller's tokens, or, for an admin asking for all, everyone's. */
   @Transactional(readOnly = true)
-  List<ApiToken> list(Caller caller, boolean all) {
+  public List<ApiToken> list(Caller caller, boolean all) {
     if (all && caller.role() != Role.ADMIN) {
       throw Problems.forbidden("only admins may list everyone's tokens");
     }
@@ -59,7 +59,7 @@ class TokenService {
 
   /** Revokes a token of the caller's, or anyone's for an admin; others' tokens do not exist. */
   @Transactional
-  ApiToken revoke(Caller caller, UUID id) {
+  public ApiToken revoke(Caller caller, UUID id) {
     Optional<ApiToken> token =
         tokens.find(id).filter(t -> t.userId().equals(caller.id()) || caller.role() == Role.ADMIN);
     ApiToken before = token.orElseThrow(() -> Problems.notFound("no token with id " + id));

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Users: the changes only admins make, each audited. */
 @Service
-class UserService {
+public class UserService {
   private final UserRepository users;
   private final Passwords passwords;
   private final AuditLog audit;
@@ -31,7 +31,7 @@ class UserService {
   }
 
   @Transactional(readOnly = true)
-  List<User> list() {
+  public List<User> list() {
     return users.list();
   }
 
@@ -41,7 +41,8 @@ class UserService {
   }
 
   @Transactional
-  User create(Actor actor, @Nullable String email, @Nullable String password, @Nullable Role role) {
+  public User create(
+      Actor actor, @Nullable String email, @Nullable String password, @Nullable Role role) {
     List<Violation> violations = new ArrayList<>();
     String normalized = email == null ? null : Emails.normalize(email);
     if (normalized == null) {
@@ -73,7 +74,7 @@ class UserService {
 
   /** Changes a user's role and/or password; the last admin cannot stop being one. */
   @Transactional
-  User update(Actor actor, UUID id, @Nullable Role role, @Nullable String password) {
+  public User update(Actor actor, UUID id, @Nullable Role role, @Nullable String password) {
     User before = users.find(id).orElseThrow(() -> Problems.notFound("no user with id " + id));
     if (password != null) {
       Passwords.check("password", password, before.email())

@@ -70,7 +70,13 @@ public enum AuditAction {
    */
   LOGIN_SSO_REFUSED,
   /** A user was created at their first sign-in through the provider (just in time). */
-  USER_PROVISIONED;
+  USER_PROVISIONED,
+  /**
+   * A set of flags was imported in one transaction; the target is {@code (import)} and {@code
+   * after} names the flags created, updated and left unchanged, each of which has its own entry
+   * with the same request id.
+   */
+  FLAGS_IMPORTED(TargetType.FLAG);
 
   private final TargetType targetType;
 

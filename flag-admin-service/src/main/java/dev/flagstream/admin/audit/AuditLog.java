@@ -112,6 +112,31 @@ public class AuditLog {
         : entries.stream().map(AuditEntry::withoutOrigin).toList();
   }
 
+  /**
+   * Entries about flags with an id above {@code afterId}, oldest first, at most {@code limit}: what
+   * changed since a reader last looked, for pages that follow changes as they happen. Ids are
+   * assigned as entries are written, not as they commit, so a reader that must miss nothing looks
+   * again a little below the highest id it has seen.
+   */
+  public List<AuditEntry> flagEntriesAfter(long afterId, int limit) {
+    return jdbc
+        .sql(
+            "SELECT * FROM audit_log WHERE target_type = 'FLAG' AND id > :after"
+                + " ORDER BY id LIMIT :limit")
+        .param("after", afterId)
+        .param("limit", limit)
+        .query(this::entry)
+        .list()
+        .stream()
+        .map(AuditEntry::withoutOrigin)
+        .toList();
+  }
+
+  /** The highest id of any entry, 0 when the log is empty. */
+  public long latestId() {
+    return jdbc.sql("SELECT COALESCE(max(id), 0) FROM audit_log").query(Long.class).single();
+  }
+
   private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }

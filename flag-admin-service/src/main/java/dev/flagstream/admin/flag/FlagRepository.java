@@ -4,7 +4,11 @@ import dev.flagstream.contracts.flag.Flag;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +68,47 @@ class FlagRepository {
         .param("limit", limit)
         .query(rows)
         .list();
+  }
+
+  /** The flags {@code filter} matches, after {@code afterName}, by name. */
+  List<Flag> page(FlagFilter filter, @Nullable String afterName, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM feature_flags WHERE "
+                + MATCHES
+                + " AND (CAST(:after AS text) IS NULL OR name > :after)"
+                + " ORDER BY name LIMIT :limit")
+        .params(criteria(filter))
+        .param("after", afterName)
+        .param("limit", limit)
+        .query(rows)
+        .list();
+  }
+
+  /** How many flags {@code filter} matches. */
+  long count(FlagFilter filter) {
+    return jdbc.sql("SELECT count(*) FROM feature_flags WHERE " + MATCHES)
+        .params(criteria(filter))
+        .query(Long.class)
+        .single();
+  }
+
+  private static final String MATCHES =
+      "(CAST(:search AS text) IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\')"
+          + " AND (CAST(:enabled AS boolean) IS NULL OR enabled = :enabled)"
+          + " AND (NOT :partial OR rollout_percentage BETWEEN 1 AND 99)"
+          + " AND (CAST(:since AS timestamptz) IS NULL OR updated_at >= :since)";
+
+  private static Map<String, @Nullable Object> criteria(FlagFilter filter) {
+    String search = filter.search();
+    Instant since = filter.changedSince();
+    Map<String, @Nullable Object> criteria = new HashMap<>();
+    criteria.put("search", search == null ? null : escapeLike(search));
+    criteria.put("enabled", filter.enabled());
+    criteria.put("partial", filter.partialRollout());
+    criteria.put("since", since == null ? null : OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+    return criteria;
   }
 
   /** Inserts a new flag; the database assigns its version and times. */

@@ -15,7 +15,10 @@ class SessionCookies {
       cookie.setCookiePath("/");
       cookie.setDomainName(null);
       cookie.setUseHttpOnlyCookie(true);
-      cookie.setSameSite("Strict");
+      // Lax, not Strict: a link into the console from a chat or an email, and the single sign-on
+      // provider's redirect back, must arrive signed in. Lax still keeps the cookie off every
+      // cross-site POST, and every write needs the CSRF token besides.
+      cookie.setSameSite("Lax");
     };
   }
 }

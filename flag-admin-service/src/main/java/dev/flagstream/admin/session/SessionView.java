@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the browser that signed in, as it called itself; null if it did not
  * @param current whether it is the session of the request asking
  */
-record SessionView(
+public record SessionView(
     String id,
     Instant createdAt,
     Instant lastSeenAt,

@@ -13,11 +13,10 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 
 /**
  * Keeps the authorization request of a sign-in under way in a cookie of its own rather than in a
- * session. The session cookie is {@code SameSite=Strict}, so a browser does not send it with the
- * provider's redirect back, a navigation from another site; this cookie is {@code SameSite=Lax},
- * which browsers send with such a navigation, and {@code HttpOnly}, signed and short-lived. No
- * session, and no row, exists before someone has signed in. One sign-in at a time per browser: a
- * second one started meanwhile replaces the first.
+ * session: no session, and no row, exists before someone has signed in. This cookie is {@code
+ * SameSite=Lax}, which browsers send with the provider's redirect back, a navigation from another
+ * site, and {@code HttpOnly}, signed and short-lived. One sign-in at a time per browser: a second
+ * one started meanwhile replaces the first.
  */
 final class AuthorizationRequestCookie
     implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {

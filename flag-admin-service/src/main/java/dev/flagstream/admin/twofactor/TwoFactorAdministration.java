@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * authenticator and recovery codes. Both are audited.
  */
 @Service
-final class TwoFactorAdministration {
+public final class TwoFactorAdministration {
   private final TwoFactorRepository enrolments;
   private final RequiredRoles requiredRoles;
   private final EncryptionKeys keys;
@@ -45,7 +45,7 @@ final class TwoFactorAdministration {
     this.transactions = transactions;
   }
 
-  Set<Role> requiredRoles() {
+  public Set<Role> requiredRoles() {
     return requiredRoles.get();
   }
 
@@ -54,7 +54,7 @@ final class TwoFactorAdministration {
    * encryption key is configured: nobody could set it up, so everyone of those roles would be
    * locked out.
    */
-  Set<Role> require(Caller admin, Set<Role> roles, HttpServletRequest request) {
+  public Set<Role> require(Caller admin, Set<Role> roles, HttpServletRequest request) {
     if (!roles.isEmpty() && keys.isEmpty()) {
       throw Problems.conflict(
           "two-factor sign-in cannot be required before flags.two-factor.encryption-keys is"

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -25,14 +26,14 @@ import org.springframework.web.ErrorResponseException;
  * password. Every refused code counts against the account as a wrong password does.
  */
 @Service
-final class TwoFactorEnrolment {
+public final class TwoFactorEnrolment {
   private static final int SECRET_BYTES = 20; // 160 bits, as RFC 4226 recommends for HMAC-SHA-1
 
   /** What an authenticator app needs, shown once. */
-  record Setup(String secret, String otpauthUri, String qrCodeSvg) {}
+  public record Setup(String secret, String otpauthUri, String qrCodeSvg) {}
 
   /** Where the caller stands. */
-  record Status(boolean enabled, boolean pending, int recoveryCodesLeft, boolean required) {}
+  public record Status(boolean enabled, boolean pending, int recoveryCodesLeft, boolean required) {}
 
   private final TwoFactorRepository enrolments;
   private final RequiredRoles requiredRoles;
@@ -79,7 +80,7 @@ final class TwoFactorEnrolment {
    * A fresh secret for {@code caller}, stored encrypted and waiting for its first code; replaces
    * one that waited. 409 when two-factor sign-in is on already, 503 when no key is configured.
    */
-  Setup setup(Caller caller) {
+  public Setup setup(Caller caller) {
     if (keys.isEmpty()) {
       throw new ErrorResponseException(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -104,6 +105,19 @@ final class TwoFactorEnrolment {
    * codes, the only time they are shown. When {@code enrolling}, the caller's session could do
    * nothing but this: the code completes their sign-in, in a new session.
    */
+  /**
+   * {@link #enable(Caller, OfferedCode, boolean, HttpServletRequest, HttpServletResponse)} with the
+   * code a form offers.
+   */
+  public List<String> enable(
+      Caller caller,
+      @Nullable String code,
+      boolean enrolling,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return enable(caller, OfferedCode.authenticator(code), enrolling, request, response);
+  }
+
   List<String> enable(
       Caller caller,
       OfferedCode code,
@@ -194,7 +208,7 @@ final class TwoFactorEnrolment {
     }
   }
 
-  Status status(Caller caller) {
+  public Status status(Caller caller) {
     Optional<TwoFactorRepository.Enrolment> enrolment = enrolments.find(caller.id());
     boolean enabled = enrolment.filter(TwoFactorRepository.Enrolment::enabled).isPresent();
     return new Status(

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * does; the right one starts a session with a new id and the role's authority.
  */
 @Service
-final class TwoFactorSignIn implements SecondFactor {
+public final class TwoFactorSignIn implements SecondFactor {
   /** The answer to a password sign-in that waits for a code. */
   record CodeRequired(boolean twoFactorRequired, Instant expiresAt) {}
 
@@ -72,11 +73,21 @@ final class TwoFactorSignIn implements SecondFactor {
   }
 
   /**
-   * Completes the sign-in this request's session awaits with {@code offered}.
+   * Completes the sign-in this request's session awaits with the authenticator's {@code code} or a
+   * {@code recoveryCode}, as a form offers them: exactly one of the two. Answers the caller, signed
+   * in under a new session id.
    *
    * @throws BadCredentialsException (401) when no sign-in awaits a code here, its time is up, or
    *     the code is wrong; 429 while the account or address must wait after failures
    */
+  public Caller completeSignIn(
+      @Nullable String code,
+      @Nullable String recoveryCode,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return completeSignIn(OfferedCode.from(code, recoveryCode), request, response);
+  }
+
   Caller completeSignIn(
       OfferedCode offered, HttpServletRequest request, HttpServletResponse response) {
     Caller caller =

@@ -105,7 +105,7 @@ class BootstrapIT {
       assertThat(login.status()).isEqualTo(200);
       String session = cookie(login, "__Host-FLAGSTREAM_SESSION=");
       assertThat(session)
-          .contains("; Path=/;", "; Secure", "; HttpOnly", "; SameSite=Strict")
+          .contains("; Path=/;", "; Secure", "; HttpOnly", "; SameSite=Lax")
           .doesNotContainIgnoringCase("Domain=");
       String csrf = cookie(api(context).get("/api/auth/csrf"), "XSRF-TOKEN=");
       assertThat(csrf).contains("; Secure").doesNotContainIgnoringCase("HttpOnly");

@@ -43,7 +43,7 @@ class SessionLoginIT extends AdminServiceIntegration {
             .filter(c -> c.startsWith("FLAGSTREAM_SESSION="))
             .findFirst()
             .orElseThrow();
-    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     var me = browser.get("/api/auth/me").json();
     assertThat(me.get("email").asString()).isEqualTo(TestAccounts.EDITOR_EMAIL);
     assertThat(me.get("role").asString()).isEqualTo("EDITOR");

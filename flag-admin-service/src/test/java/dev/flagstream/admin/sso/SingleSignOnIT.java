@@ -48,7 +48,7 @@ class SingleSignOnIT extends SsoIntegration {
     assertThat(setCookie(callback, "FLAGSTREAM_SSO")).as("used once").contains("Max-Age=0");
     assertThat(setCookie(callback, "FLAGSTREAM_SESSION"))
         .contains("HttpOnly")
-        .containsIgnoringCase("SameSite=Strict");
+        .containsIgnoringCase("SameSite=Lax");
 
     JsonNode me = me(browser);
     assertThat(me.get("email").asString()).isEqualTo(email);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.Browser;
+import dev.flagstream.admin.fixtures.ConsoleBrowser;
 import dev.flagstream.admin.fixtures.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -50,5 +51,29 @@ class SsoOnlyIT extends SsoIntegration {
     Response me = browser.fetch("GET", adminUri("/api/auth/me"), null);
     assertThat(me.json().get("role").asString()).isEqualTo("EDITOR");
     assertThat(me.json().get("authenticatedBy").asString()).isEqualTo("SSO");
+  }
+
+  @Test
+  void consoleLogin_offersOnlyTheProvider_andRefusesAPostedPassword() {
+    ConsoleBrowser browser = new ConsoleBrowser(port);
+    String page = browser.open("/login");
+    assertThat(page).contains("Sign in with Test Provider").doesNotContain("name=\"password\"");
+
+    // with a valid CSRF token, so that what refuses it is the closed password sign-in
+    assertThat(browser.get("/api/auth/csrf").status()).isEqualTo(204);
+    Response refused =
+        unchanged(
+            () ->
+                browser.htmx(
+                    "/login",
+                    "email",
+                    TestAccounts.ADMIN_EMAIL,
+                    "password",
+                    TestAccounts.PASSWORD));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("Sign in with your organisation");
+    assertThat(refused.headerValues("Set-Cookie"))
+        .noneMatch(cookie -> cookie.startsWith("FLAGSTREAM_SESSION="));
   }
 }

@@ -26,8 +26,16 @@ class PublicPathsTest {
     "GET,     /flags, /flags/health/live,  true",
     "GET,     /flags, /health/live,        false",
     "GET,     /flags, /other/health/live,  false",
+    "GET,     '',     /v3/api-docs,        true",
+    "GET,     '',     /v3/api-docs/x,      true",
+    "GET,     '',     /swagger-ui/index.html, true",
+    "GET,     '',     /swagger-ui.html,    true",
+    "POST,    '',     /v3/api-docs,        false",
+    "GET,     '',     /v3/api-docsx,       false",
+    "GET,     '',     /api/v3/api-docs,    false",
   })
-  void onlyReadsOfTheProbes_arePublic(String method, String context, String path, boolean open) {
+  void onlyReadsOfTheProbesAndTheReference_arePublic(
+      String method, String context, String path, boolean open) {
     assertThat(isPublic(method, context, path)).isEqualTo(open);
   }
 }

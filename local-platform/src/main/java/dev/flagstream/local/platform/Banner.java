@@ -31,6 +31,7 @@ final class Banner {
             + platform.postgres().jdbcUrl()
             + "   user: "
             + platform.postgres().user(),
+        "    console         " + admin + "/   API reference: " + admin + "/swagger-ui/index.html",
         "    sign in         " + credentials.email() + " / " + credentials.password(),
         "    API token       " + credentials.token(),
         "    SDK keys        server "

@@ -1,0 +1,24 @@
+package dev.flagstream.client.spring;
+
+import dev.flagstream.client.FlagClient;
+import dev.flagstream.client.spring.FlagstreamClientProperties.StaleHealth;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/** The {@code flagstream} health on Spring Boot 4. */
+final class Boot4HealthIndicator implements HealthIndicator {
+  private final FlagClient client;
+  private final StaleHealth stale;
+
+  Boot4HealthIndicator(FlagClient client, StaleHealth stale) {
+    this.client = client;
+    this.stale = stale;
+  }
+
+  @Override
+  public Health health() {
+    HealthReport report = HealthReport.of(client, stale);
+    return Health.status(new Status(report.status())).withDetails(report.details()).build();
+  }
+}
