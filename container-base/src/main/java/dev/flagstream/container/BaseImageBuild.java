@@ -137,15 +137,18 @@ public final class BaseImageBuild {
     image.put("os", "linux");
     image.put("created", LayerWriter.GENERATED.toString());
     image.put("config", config);
-    image.put("rootfs", Map.of("type", "layers", "diff_ids", List.of(diffId)));
-    image.put(
-        "history",
-        List.of(
-            Map.of(
-                "created",
-                LayerWriter.GENERATED.toString(),
-                "created_by",
-                "Flagstream container-base: Debian 12 packages " + String.join(" ", packages))));
+    // Ordered maps throughout: Map.of iterates in an order that changes from one JVM to the next,
+    // and the configuration's bytes are its digest, so the same packages must give the same bytes.
+    Map<String, Object> rootfs = new LinkedHashMap<>();
+    rootfs.put("type", "layers");
+    rootfs.put("diff_ids", List.of(diffId));
+    image.put("rootfs", rootfs);
+    Map<String, Object> history = new LinkedHashMap<>();
+    history.put("created", LayerWriter.GENERATED.toString());
+    history.put(
+        "created_by",
+        "Flagstream container-base: Debian 12 packages " + String.join(" ", packages));
+    image.put("history", List.of(history));
     return image;
   }
 

@@ -24,6 +24,16 @@ import java.util.regex.Pattern;
  * reached, the lists of the previous run are used.
  */
 final class DebianPackages {
+  /**
+   * How often apt tries each file again after a failure (a refused connection, a timeout, a mirror
+   * answering 5xx), waiting longer each time; apt's default differs between its versions.
+   */
+  static final int RETRIES = 5;
+
+  /** A package list as apt keeps it: plain, or compressed as apt is configured on Debian. */
+  private static final Pattern PACKAGE_LIST =
+      Pattern.compile(".*_Packages(\\.(gz|xz|lz4|bz2|zst))?$");
+
   private static final Pattern PRINTED_URI =
       Pattern.compile(
           "^'(?<uri>[^']+)' (?<file>\\S+) (?<size>\\d+) SHA256:(?<sha256>[0-9a-f]{64})$");
@@ -57,7 +67,19 @@ final class DebianPackages {
     Result update = apt(List.of("update"), cache);
     if (update.exitCode() != 0 || update.output().contains("W: Failed to fetch")) {
       if (!haveLists) {
-        throw new IOException("apt-get update failed and nothing is cached:\n" + update.output());
+        throw new IOException(
+            "apt-get update failed and nothing is cached: Debian's package lists could not be"
+                + " fetched from "
+                + source.mirror()
+                + " and "
+                + source.securityMirror()
+                + " ("
+                + (RETRIES + 1)
+                + " attempts each), and no earlier build left lists in "
+                + lists
+                + ". The first build on a machine needs Debian's archive; later ones work offline"
+                + " from that cache. -Dflagstream.images.skip=true builds without the images.\n"
+                + update.output());
       }
       log.accept("Debian's archive is not reachable; using the package lists of an earlier run");
     }
@@ -90,7 +112,17 @@ final class DebianPackages {
     String name = uri.file().split("_")[0];
     Result download = apt(List.of("download", name + "=" + version), debs);
     if (download.exitCode() != 0 || !Files.isRegularFile(file)) {
-      throw new IOException("apt-get download " + name + " failed:\n" + download.output());
+      throw new IOException(
+          "apt-get download "
+              + name
+              + "="
+              + version
+              + " failed after "
+              + (RETRIES + 1)
+              + " attempts to fetch "
+              + uri.uri()
+              + ":\n"
+              + download.output());
     }
     String actual = sha256(file);
     if (!actual.equals(uri.sha256())) {
@@ -152,6 +184,8 @@ final class DebianPackages {
         "Debug::NoLocking=1",
         "-o",
         "Acquire::Languages=none",
+        "-o",
+        "Acquire::Retries=" + RETRIES,
         "-q");
   }
 
@@ -191,9 +225,10 @@ final class DebianPackages {
     }
   }
 
-  private static boolean hasLists(Path lists) throws IOException {
+  /** Whether an earlier {@code apt-get update} left package lists in {@code lists}. */
+  static boolean hasLists(Path lists) throws IOException {
     try (var files = Files.list(lists)) {
-      return files.anyMatch(file -> file.getFileName().toString().endsWith("_Packages"));
+      return files.anyMatch(file -> PACKAGE_LIST.matcher(file.getFileName().toString()).matches());
     }
   }
 

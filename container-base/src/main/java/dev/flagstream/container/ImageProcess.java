@@ -49,10 +49,12 @@ public final class ImageProcess implements AutoCloseable {
       throw new IllegalArgumentException("the image has no entrypoint and no command was given");
     }
     int[] user = user(image.user(), root);
+    String unshareCommand = unshare();
+    requireNamespaces(unshareCommand, user);
     List<String> unshare =
         new ArrayList<>(
             List.of(
-                unshare(),
+                unshareCommand,
                 "--map-user=" + user[0],
                 "--map-group=" + user[1],
                 "--fork",
@@ -159,6 +161,50 @@ public final class ImageProcess implements AutoCloseable {
 
   private static List<String> lines(Path file) throws IOException {
     return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  /**
+   * Fails, saying why, when {@code unshare} cannot give a process the namespaces {@link #start}
+   * needs here, so that a test of an image fails with the reason instead of waiting for a service
+   * that never started.
+   */
+  static void requireNamespaces(String unshare, int[] user) throws IOException {
+    Process probe =
+        new ProcessBuilder(
+                unshare,
+                "--map-user=" + user[0],
+                "--map-group=" + user[1],
+                "--fork",
+                "--pid",
+                "--mount",
+                "--mount-proc",
+                "true")
+            .redirectErrorStream(true)
+            .start();
+    String output;
+    try (var in = probe.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!probe.waitFor(30, TimeUnit.SECONDS)) {
+        probe.destroyForcibly();
+        throw new IOException(unshare + " did not end within 30 s");
+      }
+    } catch (InterruptedException e) {
+      probe.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (probe.exitValue() != 0) {
+      throw new IOException(
+          unshare
+              + " cannot start a process in user, PID and mount namespaces of its own here"
+              + " (exit "
+              + probe.exitValue()
+              + ": "
+              + output
+              + "). Running an image without a container engine needs util-linux 2.38 or newer"
+              + " and unprivileged user namespaces (on Ubuntu 24.04: sysctl"
+              + " kernel.apparmor_restrict_unprivileged_userns=0).");
+    }
   }
 
   private static String unshare() throws IOException {

@@ -7,12 +7,15 @@ import dev.flagstream.container.fixtures.FakeDeb;
 import dev.flagstream.container.fixtures.FakeSystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.jar.JarInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +144,28 @@ class BaseImageBuildTest {
       assertThat(left.map(path -> path.getFileName().toString()))
           .noneMatch(name -> name.startsWith("layer"));
     }
+  }
+
+  @Test
+  void theConfiguration_isWrittenInOneOrder_soEveryBuildOfTheSamePackagesHasOneDigest()
+      throws IOException {
+    // Unordered maps would pass the test above (one JVM) yet differ between builds.
+    built();
+    assertThat(writtenConfiguration(directory.resolve("out/base.tar")))
+        .contains("\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:")
+        .contains("\"history\":[{\"created\":\"1970-01-01T00:00:00Z\",\"created_by\":");
+  }
+
+  /** The configuration's bytes as the archive holds them. */
+  private static String writtenConfiguration(Path archive) throws IOException {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(archive))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (entry.getName().endsWith(".json") && !entry.getName().equals("manifest.json")) {
+          return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no configuration in " + archive);
   }
 
   @Test

@@ -146,11 +146,46 @@ class DebianPackagesTest {
   }
 
   @Test
-  void anUnreachableArchive_withNothingCached_failsSayingSo() throws IOException {
+  void anUnreachableArchive_usesEarlierLists_evenCompressed_asAptKeepsThemWhereConfiguredSo()
+      throws IOException {
+    packages().fetch(List.of("zlib1g"));
+    Path lists = cache.resolve("state/lists");
+    Files.move(
+        lists.resolve("debian_dists_bookworm_main_binary-amd64_Packages"),
+        lists.resolve("debian_dists_bookworm_main_binary-amd64_Packages.lz4"));
+    Files.writeString(archive.resolve("unreachable"), "");
+    assertThat(packages().fetch(List.of("zlib1g"))).hasSize(1);
+    assertThat(log).anyMatch(line -> line.contains("not reachable"));
+  }
+
+  @Test
+  void packageLists_areRecognisedPlainOrCompressed_otherFilesAreNot() throws IOException {
+    Path lists = Files.createDirectories(directory.resolve("lists"));
+    Files.createDirectories(lists.resolve("partial"));
+    Files.writeString(lists.resolve("deb.debian.org_debian_dists_bookworm_InRelease"), "");
+    assertThat(DebianPackages.hasLists(lists)).isFalse();
+    Files.writeString(lists.resolve("debian_dists_bookworm_main_binary-amd64_Packages.lz4"), "");
+    assertThat(DebianPackages.hasLists(lists)).isTrue();
+  }
+
+  @Test
+  void anUnreachableArchive_withNothingCached_failsNamingTheMirrorsAndTheWayOut()
+      throws IOException {
     Files.writeString(archive.resolve("unreachable"), "");
     assertThatThrownBy(() -> packages().fetch(List.of("zlib1g")))
         .hasMessageContaining("apt-get update failed and nothing is cached")
+        .hasMessageContaining(
+            "http://deb.debian.org/debian and http://deb.debian.org/debian-security")
+        .hasMessageContaining("-Dflagstream.images.skip=true")
         .hasMessageContaining("E: unreachable");
+  }
+
+  @Test
+  void aFailedDownload_namesThePackageItsVersionAndWhereFrom() throws IOException {
+    Files.delete(archive.resolve("zlib1g.deb"));
+    assertThatThrownBy(() -> packages().fetch(List.of("zlib1g")))
+        .hasMessageContaining("apt-get download zlib1g=1:1.2.13 failed after 6 attempts")
+        .hasMessageContaining("http://deb.debian.org/debian/pool/main/zlib1g_1%3a1.2.13_amd64.deb");
   }
 
   @Test
@@ -190,7 +225,10 @@ class DebianPackagesTest {
             "deb [signed-by=/k.gpg] http://m/debian bookworm-updates main",
             "deb [signed-by=/k.gpg] http://s/debian-security bookworm-security main");
     assertThat(packages().options())
-        .contains("Dir::State::Status=" + cache.resolve("state/status"), "APT::Architecture=amd64");
+        .contains(
+            "Dir::State::Status=" + cache.resolve("state/status"),
+            "APT::Architecture=amd64",
+            "Acquire::Retries=5");
   }
 
   @Test
