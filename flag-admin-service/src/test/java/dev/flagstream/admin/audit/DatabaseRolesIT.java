@@ -7,7 +7,7 @@ import dev.flagstream.admin.AdminApplication;
 import dev.flagstream.admin.account.TestAccounts;
 import dev.flagstream.admin.fixtures.Api;
 import dev.flagstream.admin.fixtures.TestDatabase;
-import dev.flagstream.local.infrastructure.LocalPostgres;
+import dev.flagstream.local.infrastructure.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,9 +37,10 @@ class DatabaseRolesIT {
 
   @BeforeAll
   static void startAsTheRuntimeRole() throws SQLException {
-    LocalPostgres server = TestDatabase.server();
+    PostgresServer server = TestDatabase.server();
     try (Connection superuser =
-            DriverManager.getConnection(server.jdbcUrl("postgres"), LocalPostgres.USER, "");
+            DriverManager.getConnection(
+                server.jdbcUrl("postgres"), server.user(), server.password());
         Statement sql = superuser.createStatement()) {
       for (String role : List.of(OWNER, RUNTIME)) {
         sql.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "'");

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class HealthIT {
   private static final TcpProxy DATABASE_LINK =
-      TcpProxy.to("localhost", TestDatabase.server().port());
+      TcpProxy.to(TestDatabase.server().host(), TestDatabase.server().port());
 
   @LocalServerPort int port;
 

@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The broker never outlives this JVM: a shutdown hook stops it, and it exits by itself when this
  * JVM dies without running hooks. Thread-safe; the lifecycle methods block until done.
  */
-public final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements KafkaServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path dataDirectory;
@@ -96,6 +96,7 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /** {@code localhost:}{@link #port()}, for {@code bootstrap.servers}. */
+  @Override
   public String bootstrapServers() {
     return "localhost:" + port;
   }

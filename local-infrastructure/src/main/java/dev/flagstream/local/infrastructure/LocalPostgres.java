@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * slot may hold back bounded ({@link Builder#maxSlotWalKeepSize(String)}). Thread-safe; {@link
  * #close()} stops the server.
  */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements PostgresServer {
   /** The superuser of the server. */
   public static final String USER = "postgres";
 
@@ -42,16 +42,32 @@ public final class LocalPostgres implements AutoCloseable {
     return new Builder();
   }
 
+  @Override
+  public String user() {
+    return USER;
+  }
+
+  @Override
+  public String password() {
+    return "";
+  }
+
+  @Override
+  public String host() {
+    return "localhost";
+  }
+
+  @Override
   public int port() {
     return server.getPort();
   }
 
-  /** The JDBC URL of {@code database} on this server. */
+  @Override
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://localhost:" + port() + "/" + database;
   }
 
-  /** Creates {@code database} unless it exists; returns its JDBC URL. */
+  @Override
   public String createDatabaseIfMissing(String database) {
     try (Connection connection = server.getPostgresDatabase().getConnection();
         PreparedStatement exists =
