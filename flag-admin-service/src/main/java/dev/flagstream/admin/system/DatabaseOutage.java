@@ -45,8 +45,8 @@ public final class DatabaseOutage extends OncePerRequestFilter {
       if (!isDatabaseAway(e) || response.isCommitted()) {
         throw e;
       }
-      response.reset();
-      answer(response, e);
+      response.reset(); // drops the request id header too: the answer sets it again
+      answer(request, response, e);
     }
   }
 
@@ -64,13 +64,19 @@ public final class DatabaseOutage extends OncePerRequestFilter {
   }
 
   /** Writes the 503 problem for a request that met {@code failure}. */
-  void answer(HttpServletResponse response, Throwable failure) throws IOException {
+  void answer(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+      throws IOException {
+    // Read from the request: this filter runs before Spring binds the request to the thread.
+    String requestId = RequestIds.of(request);
     log.atWarn()
         .setMessage("Request {} found the database unavailable: {}")
-        .addArgument(RequestIds.current())
+        .addArgument(requestId)
         .addArgument(failure.getMessage())
         .addKeyValue("event", "database.unavailable")
         .log();
+    if (requestId != null) {
+      response.setHeader(RequestIds.HEADER, requestId);
+    }
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
     problems.write(
         response,

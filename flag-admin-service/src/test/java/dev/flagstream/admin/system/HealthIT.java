@@ -11,7 +11,10 @@ import dev.flagstream.local.infrastructure.TcpProxy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.datasource.hikari.validation-timeout=500",
       "flags.cdc.enabled=false"
     })
+@ExtendWith(OutputCaptureExtension.class)
 class HealthIT {
   private static final TcpProxy DATABASE_LINK =
       TcpProxy.to(TestDatabase.server().host(), TestDatabase.server().port());
@@ -60,7 +64,8 @@ class HealthIT {
   }
 
   @Test
-  void apiCalls_are503ProblemsWithRetryAfter_whileTheDatabaseIsUnreachable_andRecover() {
+  void apiCalls_are503ProblemsWithRetryAfter_whileTheDatabaseIsUnreachable_andRecover(
+      CapturedOutput output) {
     Api admin = new Api(port).as(TestAccounts.ADMIN_TOKEN);
     assertThat(admin.get("/api/admin/flags").status()).isEqualTo(200);
     try {
@@ -78,8 +83,12 @@ class HealthIT {
                 assertThat(read.json().get("type").asString())
                     .isEqualTo("https://flagstream.dev/problems/service-unavailable");
               });
-      assertThat(admin.post("/api/admin/flags", "{\"name\":\"during-outage\"}").status())
-          .isEqualTo(503);
+      Response refused = admin.post("/api/admin/flags", "{\"name\":\"during-outage\"}");
+      assertThat(refused.status()).isEqualTo(503);
+      String requestId = refused.header(RequestIds.HEADER).orElseThrow();
+      assertThat(output.getOut())
+          .as("the log names the request, as the caller sees it")
+          .contains("Request " + requestId + " found the database unavailable");
     } finally {
       DATABASE_LINK.restore();
     }

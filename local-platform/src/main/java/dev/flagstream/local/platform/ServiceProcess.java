@@ -151,8 +151,14 @@ public final class ServiceProcess implements AutoCloseable {
     output.relay(process.getInputStream(), name + "-console");
   }
 
-  /** Blocks until the launched service is ready; see {@link #start()}. */
-  synchronized void awaitReady() {
+  /**
+   * Blocks until the launched service answers {@code /health/ready} again, at most {@link
+   * #START_TIMEOUT}: after one of the parts it depends on came back, say, for a scenario that must
+   * begin with the platform whole.
+   *
+   * @throws IllegalStateException as {@link #start()} does, or when it was never launched
+   */
+  public synchronized void awaitReady() {
     Process running = process;
     if (running == null) {
       throw new IllegalStateException(name + " was not launched");
