@@ -3,6 +3,7 @@ package dev.flagstream.container;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
@@ -27,10 +28,20 @@ public final class HealthCheck {
 
   /** Asks the endpoint and exits with 0 (healthy) or 1. */
   public static void main(String[] args) {
-    URI target = target(System.getenv(), args);
+    System.exit(run(System.getenv(), args, System.out));
+  }
+
+  /**
+   * Asks the endpoint {@link #target} names, prints what it answered to {@code out} and returns the
+   * exit status: 0 (healthy) or 1.
+   *
+   * @throws IllegalArgumentException as {@link #target} does
+   */
+  static int run(Map<String, String> environment, String[] args, PrintStream out) {
+    URI target = target(environment, args);
     int status = status(target, TIMEOUT);
-    System.out.println(target + " answered " + (status < 0 ? "nothing" : status));
-    System.exit(exitCode(status));
+    out.println(target + " answered " + (status == -1 ? "nothing" : status));
+    return exitCode(status);
   }
 
   /**
@@ -51,24 +62,24 @@ public final class HealthCheck {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  /** The HTTP status the target answered, or -1 when it answered nothing within the timeout. */
+  /**
+   * The HTTP status the target answered, or -1 when it answered nothing within the timeout: no
+   * connection, no status, or a body that stalls (headers alone are no answer).
+   */
   static int status(URI target, Duration timeout) {
+    // No disconnect(): it closes nothing once the body is read, and the process ends right after.
     try {
       HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
       connection.setConnectTimeout((int) timeout.toMillis());
       connection.setReadTimeout((int) timeout.toMillis());
-      try {
-        int status = connection.getResponseCode();
-        try (InputStream body =
-            status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-          if (body != null) {
-            body.transferTo(OutputStream.nullOutputStream());
-          }
+      int status = connection.getResponseCode();
+      try (InputStream body =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        if (body != null) {
+          body.transferTo(OutputStream.nullOutputStream());
         }
-        return status;
-      } finally {
-        connection.disconnect();
       }
+      return status;
     } catch (IOException e) {
       return -1;
     }

@@ -72,4 +72,95 @@ class DebFileTest {
     assertThatThrownBy(() -> DebFile.read(FakeDeb.of("", "1", "all").writeTo(directory)).name())
         .hasMessageContaining("Package");
   }
+
+  @Test
+  void read_andForEachFile_takeEveryCompressionDpkgDebWrites_orNone() throws IOException {
+    for (List<String> members :
+        List.of(
+            List.of("control.tar.gz", "data.tar.gz"),
+            List.of("control.tar.xz", "data.tar.xz"),
+            List.of("control.tar", "data.tar"))) {
+      Path file =
+          FakeDeb.of("zlib1g", "1", "amd64")
+              .members(members.get(0), members.get(1))
+              .file("./etc/x", "x\n")
+              .writeTo(Files.createDirectories(directory.resolve(members.get(1))));
+      DebFile deb = DebFile.read(file);
+      assertThat(deb.name()).as(members.toString()).isEqualTo("zlib1g");
+      List<String> seen = new ArrayList<>();
+      deb.forEachFile(
+          (entry, content) ->
+              seen.add(
+                  entry.getName()
+                      + "="
+                      + new String(content.readAllBytes(), StandardCharsets.UTF_8)));
+      assertThat(seen).as(members.toString()).containsExactly("./etc/x=x\n");
+    }
+  }
+
+  @Test
+  void aMemberCompressedWithZstd_isRefusedByItsName() throws IOException {
+    Path control =
+        FakeDeb.of("a", "1", "all").members("control.tar.zst", "data.tar.gz").writeTo(directory);
+    assertThatThrownBy(() -> DebFile.read(control))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("control.tar.zst is compressed in a way this reader does not know");
+    DebFile data =
+        DebFile.read(
+            FakeDeb.of("b", "1", "all")
+                .members("control.tar.gz", "data.tar.zst")
+                .writeTo(directory));
+    assertThatThrownBy(() -> data.forEachFile((entry, content) -> {}))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("data.tar.zst is compressed in a way");
+  }
+
+  @Test
+  void read_findsTheControlFile_namedWithOrWithoutItsDot() throws IOException {
+    for (String name : List.of("./control", "control")) {
+      DebFile deb =
+          DebFile.read(
+              FakeDeb.of("libc6", "2.36", "amd64")
+                  .controlFile(name)
+                  .writeTo(Files.createDirectories(directory.resolve(name.replace('/', '_')))));
+      assertThat(deb.control()).as(name).startsWith("Package: libc6\nVersion: 2.36\n");
+    }
+  }
+
+  @Test
+  void read_refusesAPackageWhoseControlArchiveHasNoControlFile() throws IOException {
+    Path file = FakeDeb.of("a", "1", "all").controlFile("./templates").writeTo(directory);
+    assertThatThrownBy(() -> DebFile.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is not a Debian package");
+  }
+
+  @Test
+  void forEachFile_refusesAPackageWithoutData() throws IOException {
+    DebFile deb =
+        DebFile.read(
+            FakeDeb.of("a", "1", "all").members("control.tar.gz", null).writeTo(directory));
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> deb.forEachFile((entry, content) -> seen.add(entry.getName())))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("it has no data.tar member");
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void anAbsentControlField_isNamedInTheError_likeABlankOne() throws IOException {
+    DebFile deb = DebFile.read(FakeDeb.of("a", "1", null).writeTo(directory));
+    assertThat(deb.version()).isEqualTo("1");
+    assertThatThrownBy(deb::architecture)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has no Architecture field");
+  }
+
+  @Test
+  void parseFields_ignoresBlankLines_linesWithoutAName_andContinuationsOfNoField() {
+    assertThat(
+            DebFile.parseFields(
+                " orphan continuation\nPackage: a\n\nnot a field\n: no name\nVersion:1\n"))
+        .containsExactly(java.util.Map.entry("Package", "a"), java.util.Map.entry("Version", "1"));
+  }
 }
