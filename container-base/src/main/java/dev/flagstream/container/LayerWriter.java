@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -36,7 +37,6 @@ final class LayerWriter implements Closeable {
   private final TarArchiveOutputStream tar;
   private final MessageDigest diff;
   private final Set<String> written = new HashSet<>();
-  private boolean closed;
 
   LayerWriter(OutputStream target) throws IOException {
     try {
@@ -100,7 +100,6 @@ final class LayerWriter implements Closeable {
   void file(String path, int mode, byte[] content) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(normalize(path));
     entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
-    entry.setIds(0, 0);
     entry.setSize(content.length);
     entry.setModTime(GENERATED.toEpochMilli());
     put(entry, new ByteArrayInputStream(content));
@@ -111,14 +110,15 @@ final class LayerWriter implements Closeable {
     TarArchiveEntry entry = new TarArchiveEntry(normalize(path), TarConstants.LF_SYMLINK);
     entry.setLinkName(target);
     entry.setMode(0120777);
-    entry.setIds(0, 0);
     entry.setModTime(GENERATED.toEpochMilli());
     put(entry, null);
   }
 
+  /**
+   * Writes an entry made here: a new entry belongs to 0:0 without owner names until its ids are
+   * set, and a package's owner names are never copied.
+   */
   private void put(TarArchiveEntry entry, @Nullable InputStream content) throws IOException {
-    entry.setUserName("");
-    entry.setGroupName("");
     String key = trimSlash(entry.getName());
     if (!written.add(key)) {
       if (entry.isDirectory()) {
@@ -145,12 +145,10 @@ final class LayerWriter implements Closeable {
     return "sha256:" + HexFormat.of().formatHex(diff.digest());
   }
 
+  /** Finishes the layer; closing it again does nothing. */
   @Override
   public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      tar.close();
-    }
+    tar.close();
   }
 
   /** Whether an entry is a regular file: commons-compress counts links as files too. */
@@ -170,13 +168,13 @@ final class LayerWriter implements Closeable {
     }
   }
 
+  /** A path without its leading {@code ./} and {@code /}s; the root itself is empty. */
   static String normalize(String name) {
-    String path = name;
-    while (path.startsWith("./") || path.startsWith("/")) {
-      path = path.substring(path.startsWith("./") ? 2 : 1);
-    }
+    String path = LEADING.matcher(name).replaceFirst("");
     return path.equals(".") ? "" : path;
   }
+
+  private static final Pattern LEADING = Pattern.compile("^(\\./|/)+");
 
   private static String trimSlash(String path) {
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
