@@ -107,7 +107,7 @@ final class RootFilesystem {
    * which the licences require.
    */
   static boolean kept(String path) {
-    String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    // A directory's trailing slash changes nothing: "x/" starts with "x/", and split drops it.
     for (String dropped :
         List.of(
             "usr/share/man",
@@ -115,12 +115,12 @@ final class RootFilesystem {
             "usr/share/lintian",
             "usr/share/bug",
             "usr/lib/debug")) {
-      if (bare.equals(dropped) || bare.startsWith(dropped + "/")) {
+      if (path.equals(dropped) || path.startsWith(dropped + "/")) {
         return false;
       }
     }
-    if (bare.startsWith("usr/share/doc/")) {
-      String[] parts = bare.substring("usr/share/doc/".length()).split("/");
+    if (path.startsWith("usr/share/doc/")) {
+      String[] parts = path.substring("usr/share/doc/".length()).split("/");
       return parts.length == 1 || (parts.length == 2 && parts[1].equals("copyright"));
     }
     return true;
