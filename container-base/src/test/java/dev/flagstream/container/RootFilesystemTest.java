@@ -43,6 +43,7 @@ class RootFilesystemTest {
     for (String dropped :
         List.of(
             "usr/share/man/",
+            "usr/share/man",
             "usr/share/man/man1/java.1.gz",
             "usr/share/info/dir",
             "usr/share/lintian/overrides/libc6",
