@@ -211,7 +211,12 @@ final class FlagStreams implements SmartLifecycle {
     List<OpenStream> overflowing = new ArrayList<>();
     synchronized (lock) {
       long revision = flags.revision();
-      recent.add(revision, change.name());
+      if (change.committedAt() == null) {
+        // A snapshot refresh found it: the revision held says nothing of when it was made.
+        recent.addUnplaced(change.name(), revision);
+      } else {
+        recent.add(revision, change.name());
+      }
       for (OpenStream stream : open) {
         queueValue(stream, change.name(), revision, overflowing);
       }

@@ -15,6 +15,9 @@ import java.util.Set;
 final class RecentChanges {
   private record Change(long revision, String flag) {}
 
+  // The revision of a change a snapshot refresh found: above every revision, so always "since".
+  private static final long UNPLACED = Long.MAX_VALUE;
+
   private final int capacity;
   private final Deque<Change> changes = new ArrayDeque<>();
   // Changes at or before this revision may be missing: before it began listening, or dropped.
@@ -24,10 +27,27 @@ final class RecentChanges {
     this.capacity = capacity;
   }
 
+  /** Records that {@code flag} changed at {@code revision}, the revision held once it applied. */
   synchronized void add(long revision, String flag) {
-    changes.addLast(new Change(revision, flag));
+    record(new Change(revision, flag), revision);
+  }
+
+  /**
+   * Records that {@code flag} changed at no known revision, {@code current} being the one held now:
+   * a snapshot refresh found it, and it may belong to a revision after the one a reconnecting
+   * browser names, even one this evaluator has not reached (a refresh while starting, before the
+   * topic is read). Every reconnect is told of it, until it is dropped.
+   */
+  synchronized void addUnplaced(String flag, long current) {
+    record(new Change(UNPLACED, flag), current);
+  }
+
+  private void record(Change change, long current) {
+    changes.addLast(change);
     if (changes.size() > capacity) {
-      unknownUpTo(changes.removeFirst().revision());
+      long dropped = changes.removeFirst().revision();
+      // Once it is dropped, any reconnect from before now may have missed an unplaced change.
+      unknownUpTo(dropped == UNPLACED ? current : dropped);
     }
   }
 

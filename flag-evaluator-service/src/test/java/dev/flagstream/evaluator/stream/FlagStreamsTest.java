@@ -38,6 +38,10 @@ class FlagStreamsTest {
   private final List<Sinks.Stalled> stalled = new ArrayList<>();
   private FlagStreams streams = streams(settings(100, 100, 64));
 
+  {
+    flags.committedAt(clock.instant()); // changes come from the change stream unless a test says
+  }
+
   private static StreamSettings settings(int maxOpen, int maxOpenPerKey, int outbox) {
     return new StreamSettings(
         Duration.ofSeconds(15),
@@ -268,6 +272,35 @@ class FlagStreamsTest {
     await().atMost(SECONDS).until(() -> resumed.events.size() == 1);
     assertThat(resumed.names()).containsExactly("snapshot");
     assertThat(resumed.lastValueOf("b")).isTrue();
+  }
+
+  /**
+   * An evaluator starting takes the admin's snapshot, which has no revision, before it reads the
+   * topic: a change made while it was away came that way, and the topic's event of it changed
+   * nothing more. A browser resuming from before that change was told nothing at all.
+   */
+  @Test
+  void aChangeASnapshotRefreshFound_reachesAReconnect_fromARevisionBelowTheEvaluators() {
+    streams.stop();
+    streams = streams(settings(100, 100, 64)); // started before anything was read
+    flags.committedAt(null);
+    set("demo", true); // from the snapshot, at no known revision
+    flags.committedAt(clock.instant());
+    flags.revision(9);
+    set("other", true); // from the topic, at 9
+    Sinks.Recording resumed = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", 8L, null, resumed);
+    await().atMost(SECONDS).until(() -> resumed.events.size() == 2);
+    assertThat(resumed.names()).containsOnly("flag");
+    assertThat(resumed.lastValueOf("demo")).isTrue();
+    assertThat(resumed.lastValueOf("other")).isTrue();
+
+    Sinks.Recording current = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", 9L, null, current);
+    await().atMost(SECONDS).until(() -> current.events.size() == 1);
+    assertThat(current.lastValueOf("demo"))
+        .as("even from the revision held: the snapshot's change may be newer")
+        .isTrue();
   }
 
   /**

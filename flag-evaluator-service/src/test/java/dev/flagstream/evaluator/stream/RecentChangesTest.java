@@ -47,4 +47,16 @@ class RecentChangesTest {
     recent.unknownUpTo(3);
     assertThat(recent.since(6, 8)).as("never back").isEmpty();
   }
+
+  @Test
+  void anUnplacedChange_isAlwaysSince_andOnceDropped_asksEveryEarlierReconnectForEverything() {
+    RecentChanges recent = new RecentChanges(2);
+    recent.addUnplaced("a", 5);
+    recent.add(6, "b");
+    assertThat(recent.since(6, 6)).contains(Set.of("a"));
+    assertThat(recent.since(5, 6)).contains(Set.of("a", "b"));
+    recent.add(7, "c");
+    assertThat(recent.since(6, 7)).as("'a' may have been missed before 7").isEmpty();
+    assertThat(recent.since(7, 7)).contains(Set.of());
+  }
 }
