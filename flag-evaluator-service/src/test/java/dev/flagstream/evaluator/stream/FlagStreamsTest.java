@@ -38,10 +38,6 @@ class FlagStreamsTest {
   private final List<Sinks.Stalled> stalled = new ArrayList<>();
   private FlagStreams streams = streams(settings(100, 100, 64));
 
-  {
-    flags.committedAt(clock.instant()); // changes come from the change stream unless a test says
-  }
-
   private static StreamSettings settings(int maxOpen, int maxOpenPerKey, int outbox) {
     return new StreamSettings(
         Duration.ofSeconds(15),
@@ -283,9 +279,9 @@ class FlagStreamsTest {
   void aChangeASnapshotRefreshFound_reachesAReconnect_fromARevisionBelowTheEvaluators() {
     streams.stop();
     streams = streams(settings(100, 100, 64)); // started before anything was read
-    flags.committedAt(null);
+    flags.fromSnapshotRefresh(true);
     set("demo", true); // from the snapshot, at no known revision
-    flags.committedAt(clock.instant());
+    flags.fromSnapshotRefresh(false);
     flags.revision(9);
     set("other", true); // from the topic, at 9
     Sinks.Recording resumed = new Sinks.Recording();
