@@ -2,10 +2,7 @@ package dev.flagstream.local.infrastructure;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +94,8 @@ public final class ContainerPostgres implements PostgresServer {
 
   @Override
   public String createDatabaseIfMissing(String database) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
-        PreparedStatement exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, database);
-      try (ResultSet rows = exists.executeQuery()) {
-        if (!rows.next()) {
-          try (Statement create = connection.createStatement()) {
-            create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-          }
-        }
-      }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "")) {
+      Databases.createIfMissing(connection, database);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + database, e);
     }

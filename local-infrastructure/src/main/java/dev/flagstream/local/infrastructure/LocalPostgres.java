@@ -7,10 +7,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -69,17 +66,8 @@ public final class LocalPostgres implements PostgresServer {
 
   @Override
   public String createDatabaseIfMissing(String database) {
-    try (Connection connection = server.getPostgresDatabase().getConnection();
-        PreparedStatement exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, database);
-      try (ResultSet rows = exists.executeQuery()) {
-        if (!rows.next()) {
-          try (Statement create = connection.createStatement()) {
-            create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-          }
-        }
-      }
+    try (Connection connection = server.getPostgresDatabase().getConnection()) {
+      Databases.createIfMissing(connection, database);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + database, e);
     }
