@@ -30,6 +30,9 @@ public class FlagdClient {
         new FlagdProvider(
             FlagdOptions.builder()
                 .resolverType(Config.Resolver.FILE)
+                // Reading and validating the file takes more than the default second on a busy
+                // machine.
+                .deadline(30_000)
                 .offlineFlagSourcePath(RolloutFiles.copy("flagd-flags.json").toString())
                 .build());
     OpenFeatureAPI.getInstance().setProviderAndWait(DOMAIN, provider);
