@@ -30,7 +30,55 @@ final class Murmur3 {
 
   /** The hash of whatever {@code state} absorbed followed by {@code suffix}. */
   static int hashUtf8(State state, CharSequence suffix) {
+    if (suffix instanceof String text) {
+      return hashAfter(state, text);
+    }
     return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
+  }
+
+  /**
+   * What {@link #hashUtf8(State, CharSequence)} gives, the way a store evaluates every user: after
+   * a fixed prefix the alignment of the suffix's blocks is fixed too, so an ASCII suffix is mixed
+   * four characters at a time with a constant shift, through {@code String}'s own {@code charAt}.
+   * The first character that is not ASCII sends the whole suffix down the general path.
+   */
+  private static int hashAfter(State state, String suffix) {
+    int hash = state.hash();
+    int pending = state.pending();
+    int count = state.count();
+    // The bits of the pending bytes: a block is those bytes, then the first of the next four.
+    int shift = (count & 3) << 3;
+    int length = suffix.length();
+    int i = 0;
+    for (; i + 4 <= length; i += 4) {
+      char c0 = suffix.charAt(i);
+      char c1 = suffix.charAt(i + 1);
+      char c2 = suffix.charAt(i + 2);
+      char c3 = suffix.charAt(i + 3);
+      if ((c0 | c1 | c2 | c3) >= 0x80) {
+        return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
+      }
+      int four = c0 | c1 << 8 | c2 << 16 | c3 << 24;
+      hash = mixBlock(hash, pending | four << shift);
+      // As a long, a shift by 32 (nothing pending) leaves 0, as it should.
+      pending = (int) ((four & 0xffffffffL) >>> (32 - shift));
+    }
+    count += i;
+    for (; i < length; i++) {
+      char c = suffix.charAt(i);
+      if (c >= 0x80) {
+        return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
+      }
+      pending |= c << ((count & 3) << 3);
+      if ((++count & 3) == 0) {
+        hash = mixBlock(hash, pending);
+        pending = 0;
+      }
+    }
+    if ((count & 3) != 0) {
+      hash ^= scramble(pending);
+    }
+    return finalMix(hash ^ count);
   }
 
   /**

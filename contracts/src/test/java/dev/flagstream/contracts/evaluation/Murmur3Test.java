@@ -63,6 +63,53 @@ class Murmur3Test {
   }
 
   @Test
+  void afterAPrefix_aStringSuffix_matchesTheReference_atEveryAlignmentAndLength() {
+    String ascii = "0123456789abcdef-0123456789abcdef-0123";
+    for (int prefixLength = 0; prefixLength < 9; prefixLength++) {
+      String prefix = "flagname".substring(0, prefixLength) + ":";
+      Murmur3.State state = Murmur3.absorb(prefix.getBytes(StandardCharsets.UTF_8));
+      for (int length = 0; length <= ascii.length(); length++) {
+        String suffix = ascii.substring(0, length);
+        assertThat(Murmur3.hashUtf8(state, suffix))
+            .as("hash of %s%s", prefix, suffix)
+            .isEqualTo(reference(prefix + suffix));
+      }
+    }
+  }
+
+  @Test
+  void afterAPrefix_aStringSuffixWithNonAscii_inABlockOrInTheTail_matchesTheReference() {
+    String ascii = "abcdefghijklmnop";
+    for (int prefixLength = 0; prefixLength < 5; prefixLength++) {
+      String prefix = "flag".substring(0, prefixLength) + ":";
+      Murmur3.State state = Murmur3.absorb(prefix.getBytes(StandardCharsets.UTF_8));
+      for (int at = 0; at <= ascii.length(); at++) {
+        for (String other : new String[] {"é", "€", "😀", "\uD83D", "\u0080", "\u00ff"}) {
+          String suffix = ascii.substring(0, at) + other + ascii.substring(at);
+          assertThat(Murmur3.hashUtf8(state, suffix))
+              .as("hash of %s%s", prefix, suffix)
+              .isEqualTo(reference(prefix + suffix));
+        }
+      }
+    }
+  }
+
+  @Test
+  void afterAPrefix_aStringAndAnyOtherCharSequence_hashAlike_onRandomInputs() {
+    Murmur3.State state = Murmur3.absorb("metmap-ai-copilot:".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 20_000; i++) {
+      String suffix =
+          randomString(
+              () -> random.nextInt(8) == 0 ? random.nextInt(0x110000) : random.nextInt(0x80),
+              random.nextInt(50));
+      assertThat(Murmur3.hashUtf8(state, suffix))
+          .as("hash after the prefix of %s", suffix)
+          .isEqualTo(Murmur3.hashUtf8(state, new StringBuilder(suffix)))
+          .isEqualTo(reference("metmap-ai-copilot:" + suffix));
+    }
+  }
+
+  @Test
   void loneSurrogates_encodeAsQuestionMark_likeStringGetBytes() {
     String[][] pairs = {
       {"flag\uD83D", "user"},
