@@ -12,10 +12,12 @@ import dev.flagstream.admin.fixtures.TestKafka;
 import dev.flagstream.local.infrastructure.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -70,17 +72,27 @@ class CaptureRoleIT {
                       .at("/components/cdc/details/role")
                       .asString()
                       .equals("CAPTURING"));
-      try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "");
-          Statement sql = connection.createStatement();
-          var streamer =
-              sql.executeQuery(
-                  "SELECT usename FROM pg_stat_activity WHERE pid ="
-                      + " (SELECT active_pid FROM pg_replication_slots WHERE slot_name = 'role_it')")) {
-        assertThat(streamer.next()).isTrue();
-        assertThat(streamer.getString(1))
-            .as("the slot streams to the capture role")
-            .isEqualTo(ROLE);
-      }
+      // The slot is held by whichever connection streams from it; between a capture's first
+      // reading and its streaming, or while it reconnects, no one holds it for a moment.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(slotHolder(url))
+                      .as("the slot streams to the capture role")
+                      .isEqualTo(ROLE));
+    }
+  }
+
+  /** The role of the connection streaming from the slot, or null when none does. */
+  private static @Nullable String slotHolder(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "");
+        Statement sql = connection.createStatement();
+        ResultSet streamer =
+            sql.executeQuery(
+                "SELECT usename FROM pg_stat_activity WHERE pid ="
+                    + " (SELECT active_pid FROM pg_replication_slots WHERE slot_name = 'role_it')")) {
+      return streamer.next() ? streamer.getString(1) : null;
     }
   }
 
