@@ -1,0 +1,30 @@
+package dev.flagstream.benchmarks;
+
+import dev.flagstream.benchmarks.propagation.PropagationHarness;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Runs one harness by name, with its options: {@code ./mvnw -Pbenchmarks -pl benchmarks -am verify
+ * -DskipTests -Dharness="propagation --changes 1000"}. Each harness starts the local platform
+ * itself, measures, prints its report and writes its charts under {@code benchmarks/target/}.
+ */
+public final class Harness {
+  private interface Main {
+    void run(String[] args) throws Exception;
+  }
+
+  private static final Map<String, Main> HARNESSES =
+      Map.of("propagation", PropagationHarness::main);
+
+  private Harness() {}
+
+  public static void main(String[] args) throws Exception {
+    Main harness = args.length == 0 ? null : HARNESSES.get(args[0]);
+    if (harness == null) {
+      System.err.println("Name a harness: " + String.join(", ", HARNESSES.keySet()));
+      System.exit(2);
+    }
+    harness.run(Arrays.copyOfRange(args, 1, args.length));
+  }
+}
