@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks.propagation;
 
 import dev.flagstream.local.platform.LocalPlatform;
+import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * raw figures, and exits 1 when a change never arrived. Measures; asserts no speed.
  *
  * <p>{@code --changes 1000 --load-seconds 60 --writes-per-second 100 --evaluations-per-second 5000
- * --flags 20 --out target/propagation} are the defaults.
+ * --flags 20 --out target/propagation} are the defaults; {@code --admin name=value} and {@code
+ * --evaluator name=value} give a service a setting, to measure its effect.
  */
 public final class PropagationHarness {
   static final long PATIENCE_NANOS = 10_000_000_000L;
@@ -38,8 +40,11 @@ public final class PropagationHarness {
   /** Runs the harness; the report is also written to the options' directory. */
   static PropagationReport run(Options options) throws Exception {
     Files.createDirectories(options.out());
-    try (LocalPlatform platform =
-        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs")).start()) {
+    LocalPlatformBuilder builder =
+        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs"));
+    options.adminSettings().forEach(builder::adminSetting);
+    options.evaluatorSettings().forEach(builder::evaluatorSetting);
+    try (LocalPlatform platform = builder.start()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String evaluatorUrl = platform.evaluator().url();
       AdminApi admin = new AdminApi(http, platform.admin().url(), platform.credentials().token());

@@ -93,6 +93,13 @@ record PropagationReport(Options options, Phase sequential, Phase loaded) {
 
   String markdown() {
     StringBuilder text = new StringBuilder("## Propagation\n\n");
+    if (!options.adminSettings().isEmpty() || !options.evaluatorSettings().isEmpty()) {
+      text.append("Settings: admin ")
+          .append(options.adminSettings())
+          .append(", evaluator ")
+          .append(options.evaluatorSettings())
+          .append("\n\n");
+    }
     text.append(sequential.markdown());
     if (loaded != null) {
       text.append('\n').append(loaded.markdown());
