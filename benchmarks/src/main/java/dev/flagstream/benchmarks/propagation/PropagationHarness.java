@@ -74,7 +74,7 @@ public final class PropagationHarness {
           awaitStream(stream);
           Hops hops = new Hops(http, platform);
           List<Arrivals> all = List.of(evaluator.arrivals(), client.arrivals(), stream.arrivals());
-          Hops.Reading start = hops.read();
+          List<HopMetrics> start = hops.read();
           client.forgetCommitTimes();
           Map<String, Boolean> enabled = new ConcurrentHashMap<>();
           versions.keySet().forEach(flag -> enabled.put(flag, true));
@@ -92,7 +92,7 @@ public final class PropagationHarness {
 
           PropagationReport.Phase loaded = null;
           if (options.loadSeconds() > 0) {
-            Hops.Reading beforeLoad = hops.read();
+            List<HopMetrics> beforeLoad = hops.read();
             client.forgetCommitTimes();
             LoadedRun run =
                 new LoadedRun(

@@ -37,6 +37,7 @@ class PropagationHarnessIT {
     assertThat(report.loaded().consumers().get(1).millis()).hasSize(20);
     assertThat(report.loaded().consumers().get(0).millis()).hasSize(5);
     assertThat(report.sequential().hops())
+        .hasSize(3)
         .allSatisfy(hop -> assertThat(hop.count()).isGreaterThanOrEqualTo(20));
     assertThat(Files.readString(out.resolve("propagation.md")))
         .contains("| browser stream (SSE) | 20 |");

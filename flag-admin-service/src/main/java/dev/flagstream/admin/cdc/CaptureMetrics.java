@@ -15,6 +15,7 @@ final class CaptureMetrics {
   private final Counter ghosts;
   private final Counter regressions;
   private final Timer lag;
+  private final Timer captureLag;
 
   CaptureMetrics(MeterRegistry meters, CaptureStatus status, Duration silenceLimit) {
     published =
@@ -41,6 +42,13 @@ final class CaptureMetrics {
     regressions =
         Counter.builder("flagstream.cdc.version.regressions")
             .description("Starts that found the topic ahead of the database and re-versioned flags")
+            .register(meters);
+    captureLag =
+        Timer.builder("flagstream.cdc.commit.to.capture")
+            .description(
+                "From a change's commit in PostgreSQL to the capture handing it to Kafka: the"
+                    + " share of commit to publish that is not Kafka's")
+            .publishPercentileHistogram()
             .register(meters);
     lag =
         Timer.builder("flagstream.cdc.commit.to.publish")
@@ -69,6 +77,13 @@ final class CaptureMetrics {
           .description("1 for the capture's health as this replica sees it, 0 for the others")
           .tag("status", level.name())
           .register(meters);
+    }
+  }
+
+  /** The capture has {@code record} in hand, committed {@code sinceCommit} ago. */
+  void captured(TopicRecord record, Duration sinceCommit) {
+    if (!record.isTombstone()) {
+      captureLag.record(sinceCommit);
     }
   }
 

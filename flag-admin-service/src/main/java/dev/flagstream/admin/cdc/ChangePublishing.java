@@ -46,14 +46,21 @@ final class ChangePublishing {
       if (!leading.getAsBoolean()) {
         throw new LeadershipLostException();
       }
+      long captured = clock.millis();
+      for (TopicRecord record : records) {
+        metrics.captured(record, sinceCommit(record, captured));
+      }
       publisher.publish(records);
       long now = clock.millis();
       for (TopicRecord record : records) {
-        metrics.published(
-            record, Duration.ofMillis(Math.max(0, now - record.changedAt().toEpochMilli())));
+        metrics.published(record, sinceCommit(record, now));
       }
     }
     status.active();
+  }
+
+  private static Duration sinceCommit(TopicRecord record, long nowMillis) {
+    return Duration.ofMillis(Math.max(0, nowMillis - record.changedAt().toEpochMilli()));
   }
 
   /** Logs and counts a change too large ever to be published. */

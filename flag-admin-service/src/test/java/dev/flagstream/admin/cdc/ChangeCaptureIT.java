@@ -303,5 +303,7 @@ class ChangeCaptureIT extends AdminServiceIntegration {
     assertThat(published.get("measurements").get(0).get("value").asDouble()).isPositive();
     JsonNode lag = admin.get("/metrics/flagstream.cdc.commit.to.publish").json();
     assertThat(lag.get("measurements").get(0).get("value").asDouble()).isPositive();
+    JsonNode captured = admin.get("/metrics/flagstream.cdc.commit.to.capture").json();
+    assertThat(captured.get("measurements").get(0).get("value").asDouble()).isPositive();
   }
 }
