@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Runs one harness by name, with its options: {@code ./mvnw -pl benchmarks -am verify
- * -Dharness="propagation --changes 1000"}. Each harness starts the local platform
- * itself, measures, prints its report and writes its charts under {@code benchmarks/target/}.
+ * -Dharness="propagation --changes 1000"}. Each harness starts the local platform itself, measures,
+ * prints its report and writes its charts under {@code benchmarks/target/}.
  */
 public final class Harness {
   private interface Main {
