@@ -126,13 +126,11 @@ public final class PropagationHarness {
   }
 
   /** Waits until every consumer has every change, or the patience after the last is spent. */
-  static void awaitAll(List<Change> changes, List<Arrivals> consumers) {
+  static void awaitAll(List<Change> changes, List<Arrivals> consumers) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE_NANOS;
     for (Arrivals consumer : consumers) {
       for (Change change : changes) {
-        while (consumer.at(change) < 0 && System.nanoTime() < deadline) {
-          LockSupport.parkNanos(100_000);
-        }
+        consumer.await(change, deadline);
       }
     }
   }

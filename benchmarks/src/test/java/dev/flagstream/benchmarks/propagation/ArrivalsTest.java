@@ -39,4 +39,19 @@ class ArrivalsTest {
     assertThat(arrivals.at(new Change("f", 11, 1, true, 200))).isEqualTo(250);
     assertThat(arrivals.at(new Change("f", 14, 2, false, 260))).isEqualTo(-1);
   }
+
+  @Test
+  void await_returnsOnTheArrival_andGivesUpAtTheDeadline() throws Exception {
+    Arrivals arrivals = new Arrivals("c", false);
+    Change change = new Change("f", 2, 1, true, 0);
+    Thread later = new Thread(() -> arrivals.saw("f", 2, 5));
+    later.start();
+
+    arrivals.await(change, System.nanoTime() + 10_000_000_000L);
+    later.join();
+
+    assertThat(arrivals.at(change)).isEqualTo(5);
+    arrivals.await(new Change("f", 3, 2, true, 0), System.nanoTime() + 1_000_000);
+    assertThat(arrivals.at(new Change("f", 3, 2, true, 0))).isEqualTo(-1);
+  }
 }
