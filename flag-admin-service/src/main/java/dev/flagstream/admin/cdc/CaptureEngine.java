@@ -85,6 +85,9 @@ final class CaptureEngine implements AutoCloseable {
     // operator dropped it): consumers then receive the whole current state once more.
     config.setProperty("snapshot.mode", "when_needed");
     config.setProperty("poll.interval.ms", Long.toString(cdc.pollInterval().toMillis()));
+    config.setProperty("max.batch.size", Integer.toString(cdc.maxBatchSize()));
+    // Debezium's queue must hold more than a batch.
+    config.setProperty("max.queue.size", Integer.toString(Math.max(8192, cdc.maxBatchSize() * 4)));
     config.setProperty("heartbeat.interval.ms", Long.toString(cdc.heartbeatInterval().toMillis()));
     config.setProperty("heartbeat.action.query", CaptureDatabase.HEARTBEAT);
     config.setProperty("tombstones.on.delete", "false"); // we write our own, with the version

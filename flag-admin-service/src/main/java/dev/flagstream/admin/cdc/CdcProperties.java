@@ -33,6 +33,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     every batch (0) costs about 10 ms of latency per change
  * @param slotCheckInterval how often every replica measures the replication slot's lag, whether or
  *     not it captures
+ * @param maxBatchSize the most changes the engine hands over at once, each batch acknowledged by
+ *     Kafka before the next is handed over. The engine hands a batch over only when it is full or
+ *     when {@code pollInterval} has passed: 1 hands each change over the moment it is read, about 9
+ *     ms sooner at the median, but then each change waits for its own acknowledgement, and on two
+ *     cores the capture fell behind at 75 changes a second (docs/BENCHMARKS.md)
  */
 @ConfigurationProperties("flags.cdc")
 public record CdcProperties(
@@ -50,7 +55,8 @@ public record CdcProperties(
     @DefaultValue("30s") Duration publishTimeout,
     @DefaultValue("30s") Duration maxRestartBackoff,
     @DefaultValue("1s") Duration offsetFlushInterval,
-    @DefaultValue("10s") Duration slotCheckInterval) {
+    @DefaultValue("10s") Duration slotCheckInterval,
+    @DefaultValue("2048") int maxBatchSize) {
 
   public CdcProperties {
     if (lockTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
@@ -58,6 +64,9 @@ public record CdcProperties(
     }
     if (failuresBeforeHandover < 1) {
       throw new IllegalArgumentException("flags.cdc.failures-before-handover must be at least 1");
+    }
+    if (maxBatchSize < 1) {
+      throw new IllegalArgumentException("flags.cdc.max-batch-size must be at least 1");
     }
     if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
       throw new IllegalArgumentException("flags.cdc.heartbeat-interval must be positive");

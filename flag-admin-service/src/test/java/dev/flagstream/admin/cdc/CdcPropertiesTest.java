@@ -87,6 +87,30 @@ class CdcPropertiesTest {
   }
 
   @Test
+  void theEngine_handsBatchesOverAsSet_andItsQueueAlwaysHoldsMoreThanABatch() {
+    CaptureDatabase database = new CaptureDatabase("jdbc:postgresql://db/flags", "app", "pw");
+    assertThat(CaptureEngine.config(defaults(), database))
+        .containsEntry("poll.interval.ms", "10")
+        .containsEntry("max.batch.size", "2048")
+        .containsEntry("max.queue.size", "8192");
+    CdcProperties oneAtATime =
+        bind(
+            Map.of("flags.cdc.max-batch-size", "1", "flags.cdc.poll-interval", "5ms"),
+            "flags.cdc",
+            CdcProperties.class);
+    assertThat(CaptureEngine.config(oneAtATime, database))
+        .containsEntry("poll.interval.ms", "5")
+        .containsEntry("max.batch.size", "1")
+        .containsEntry("max.queue.size", "8192");
+    CdcProperties large =
+        bind(Map.of("flags.cdc.max-batch-size", "5000"), "flags.cdc", CdcProperties.class);
+    assertThat(CaptureEngine.config(large, database)).containsEntry("max.queue.size", "20000");
+    assertThatThrownBy(
+            () -> bind(Map.of("flags.cdc.max-batch-size", "0"), "flags.cdc", CdcProperties.class))
+        .hasRootCauseMessage("flags.cdc.max-batch-size must be at least 1");
+  }
+
+  @Test
   void capture_handsOverAfterThreeFailures_andItsLockLapsesWithinTenSeconds() {
     CdcProperties cdc = defaults();
     assertThat(cdc.failuresBeforeHandover()).isEqualTo(3);
