@@ -1,82 +1,39 @@
 package dev.flagstream.benchmarks.propagation;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
-/**
- * Services asking the evaluator about flags at a steady rate, spread over a few threads, each
- * request at its planned moment (or at once when behind: the achieved rate is reported, not
- * assumed).
- */
-final class EvaluationLoad implements AutoCloseable {
-  private static final int THREADS = 4;
-  private final List<Thread> threads = new ArrayList<>();
-  private final AtomicLong answered = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
-  private final long startedNanos = System.nanoTime();
-  private volatile boolean running = true;
-  private volatile long stoppedNanos;
+/** Services asking the evaluator about flags at a steady rate while the loaded phase runs. */
+interface EvaluationLoad extends AutoCloseable {
 
-  EvaluationLoad(
-      HttpClient http, String evaluatorUrl, String serverKey, List<String> flags, int perSecond) {
-    long intervalNanos = 1_000_000_000L * THREADS / Math.max(1, perSecond);
-    for (int t = 0; t < THREADS; t++) {
-      int thread = t;
-      Thread worker =
-          new Thread(
-              () -> {
-                long next = System.nanoTime() + thread * intervalNanos / THREADS;
-                for (long i = 0; running; i++) {
-                  LockSupport.parkNanos(next - System.nanoTime());
-                  next += intervalNanos;
-                  String flag = flags.get((int) (i % flags.size()));
-                  ask(http, evaluatorUrl, serverKey, flag, "user-" + thread + "-" + i);
-                }
-              },
-              "evaluation-load-" + t);
-      worker.setDaemon(true);
-      worker.start();
-      threads.add(worker);
+  /**
+   * Starts asking {@code perSecond} times a second for {@code seconds}: from {@code wrk} where it
+   * is installed, since a generator inside the harness's JVM takes the CPU the services need on a
+   * small machine; from the harness's own threads otherwise.
+   */
+  static EvaluationLoad start(
+      HttpClient http,
+      String evaluatorUrl,
+      String serverKey,
+      List<String> flags,
+      int perSecond,
+      int seconds) {
+    if (WrkEvaluationLoad.installed()) {
+      return new WrkEvaluationLoad(evaluatorUrl, serverKey, flags, perSecond, seconds);
     }
+    return new ThreadedEvaluationLoad(http, evaluatorUrl, serverKey, flags, perSecond);
   }
 
-  private void ask(HttpClient http, String url, String key, String flag, String user) {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(url + "/api/flags/" + flag + "/evaluation?userId=" + user))
-            .header("Authorization", "Bearer " + key)
-            .build();
-    try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      (status == 200 ? answered : failed).incrementAndGet();
-    } catch (IOException e) {
-      failed.incrementAndGet();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+  /** What asked, for the report. */
+  String generator();
 
-  /** Evaluations answered per second while the load ran. */
-  double achievedPerSecond() {
-    long end = stoppedNanos == 0 ? System.nanoTime() : stoppedNanos;
-    return answered.get() * 1e9 / Math.max(1, end - startedNanos);
-  }
+  /** Evaluations answered per second while the load ran; final once closed. */
+  double achievedPerSecond();
 
-  long failed() {
-    return failed.get();
-  }
+  /** Requests not answered with 200; final once closed. */
+  long failed();
 
+  /** Stops asking, or waits for the generator to end, and settles the figures. */
   @Override
-  public void close() {
-    running = false;
-    stoppedNanos = System.nanoTime();
-    Joins.join(threads);
-  }
+  void close();
 }

@@ -26,6 +26,7 @@ final class LoadedRun {
   private double achievedWrites;
   private double achievedEvaluations;
   private long failedEvaluations;
+  private String generator = "";
 
   LoadedRun(
       HttpClient http,
@@ -49,13 +50,15 @@ final class LoadedRun {
     long writes = (long) options.loadSeconds() * options.writesPerSecond();
     long intervalNanos = 1_000_000_000L * WRITERS / Math.max(1, options.writesPerSecond());
     long started = System.nanoTime();
-    try (EvaluationLoad load =
-        new EvaluationLoad(
+    EvaluationLoad load =
+        EvaluationLoad.start(
             http,
             platform.evaluator().url(),
             platform.credentials().serverKey(),
             flags,
-            options.evaluationsPerSecond())) {
+            options.evaluationsPerSecond(),
+            options.loadSeconds());
+    try {
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
@@ -81,9 +84,12 @@ final class LoadedRun {
         thread.join();
       }
       achievedWrites = changes.size() * 1e9 / (System.nanoTime() - started);
-      achievedEvaluations = load.achievedPerSecond();
-      failedEvaluations = load.failed();
+    } finally {
+      load.close();
     }
+    generator = load.generator();
+    achievedEvaluations = load.achievedPerSecond();
+    failedEvaluations = load.failed();
     return List.copyOf(changes);
   }
 
@@ -97,13 +103,14 @@ final class LoadedRun {
     return String.format(
         Locale.ROOT,
         "under load: %.0f admin writes/s (asked %d) over %d flags, %.0f evaluations/s (asked %d,"
-            + " %d failed), %d s",
+            + " %d failed, from %s), %d s",
         achievedWrites,
         options.writesPerSecond(),
         flags.size(),
         achievedEvaluations,
         options.evaluationsPerSecond(),
         failedEvaluations,
+        generator,
         options.loadSeconds());
   }
 }
