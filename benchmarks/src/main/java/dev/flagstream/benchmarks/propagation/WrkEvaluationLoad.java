@@ -23,6 +23,9 @@ final class WrkEvaluationLoad implements EvaluationLoad {
   /** The most requests a second one connection is asked for. */
   static final int CONNECTION_RATE = 200;
 
+  /** About how long the evaluator takes to answer on loopback while loaded, in milliseconds. */
+  static final int ANSWER_MILLIS = 1;
+
   private static final Pattern SUMMARY =
       Pattern.compile("FLAGSTREAM requests=(\\d+) failed=(\\d+) micros=(\\d+)");
 
@@ -89,13 +92,15 @@ final class WrkEvaluationLoad implements EvaluationLoad {
 
   /**
    * Connections and the wait between a connection's requests for a rate: a connection asks at most
-   * {@link #CONNECTION_RATE} times a second.
+   * {@link #CONNECTION_RATE} times a second, and its wait leaves out {@link #ANSWER_MILLIS} for the
+   * answer, since wrk waits after each answer, not between sends.
    */
   record Pace(int connections, int delayMillis) {
     static Pace of(int perSecond) {
       int rate = Math.max(1, perSecond);
       int connections = (rate + CONNECTION_RATE - 1) / CONNECTION_RATE;
-      return new Pace(connections, (int) Math.max(1, Math.round(connections * 1000.0 / rate)));
+      long cycle = Math.round(connections * 1000.0 / rate);
+      return new Pace(connections, (int) Math.max(1, cycle - ANSWER_MILLIS));
     }
   }
 

@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 class WrkEvaluationLoadTest {
 
   @Test
-  void pace_spreadsTheRateOverConnections_eachAskingAtMost200TimesASecond() {
-    assertThat(WrkEvaluationLoad.Pace.of(5000)).isEqualTo(new WrkEvaluationLoad.Pace(25, 5));
-    assertThat(WrkEvaluationLoad.Pace.of(100)).isEqualTo(new WrkEvaluationLoad.Pace(1, 10));
-    assertThat(WrkEvaluationLoad.Pace.of(300)).isEqualTo(new WrkEvaluationLoad.Pace(2, 7));
-    assertThat(WrkEvaluationLoad.Pace.of(1)).isEqualTo(new WrkEvaluationLoad.Pace(1, 1000));
+  void pace_spreadsTheRateOverConnections_eachAskingAtMost200TimesASecond_answerIncluded() {
+    assertThat(WrkEvaluationLoad.Pace.of(5000)).isEqualTo(new WrkEvaluationLoad.Pace(25, 4));
+    assertThat(WrkEvaluationLoad.Pace.of(100)).isEqualTo(new WrkEvaluationLoad.Pace(1, 9));
+    assertThat(WrkEvaluationLoad.Pace.of(300)).isEqualTo(new WrkEvaluationLoad.Pace(2, 6));
+    assertThat(WrkEvaluationLoad.Pace.of(1)).isEqualTo(new WrkEvaluationLoad.Pace(1, 999));
+    assertThat(WrkEvaluationLoad.Pace.of(1000)).isEqualTo(new WrkEvaluationLoad.Pace(5, 4));
     assertThat(WrkEvaluationLoad.Pace.of(0))
         .as("never zero connections")
-        .isEqualTo(new WrkEvaluationLoad.Pace(1, 1000));
+        .isEqualTo(new WrkEvaluationLoad.Pace(1, 999));
   }
 
   @Test
