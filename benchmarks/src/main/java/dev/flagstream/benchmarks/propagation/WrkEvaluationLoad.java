@@ -1,8 +1,8 @@
 package dev.flagstream.benchmarks.propagation;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +31,7 @@ final class WrkEvaluationLoad implements EvaluationLoad {
 
   private final Process wrk;
   private final int seconds;
-  private final StringBuilder output = new StringBuilder();
-  private final Thread reader;
+  private final Path output;
   private long requests;
   private long failedRequests;
   private long micros;
@@ -45,6 +44,9 @@ final class WrkEvaluationLoad implements EvaluationLoad {
       Path script = Files.createTempFile("flagstream-evaluations", ".lua");
       script.toFile().deleteOnExit();
       Files.writeString(script, script(serverKey, flags, pace.delayMillis()));
+      // To a file rather than a pipe: read once wrk has ended, with no thread to drain it.
+      output = Files.createTempFile("flagstream-wrk", ".txt");
+      output.toFile().deleteOnExit();
       wrk =
           new ProcessBuilder(
                   "wrk",
@@ -57,32 +59,17 @@ final class WrkEvaluationLoad implements EvaluationLoad {
                   script.toString(),
                   evaluatorUrl)
               .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start wrk", e);
     }
-    reader =
-        new Thread(
-            () -> {
-              try {
-                String text =
-                    new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                synchronized (output) {
-                  output.append(text);
-                }
-              } catch (IOException e) {
-                // the process ended; its summary is missing, which close() reports
-              }
-            },
-            "wrk-output");
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /** Whether {@code wrk} is on the PATH. */
   static boolean installed() {
     String path = System.getenv().getOrDefault("PATH", "");
-    for (String directory : path.split(java.io.File.pathSeparator)) {
+    for (String directory : path.split(File.pathSeparator)) {
       if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "wrk"))) {
         return true;
       }
@@ -164,19 +151,19 @@ final class WrkEvaluationLoad implements EvaluationLoad {
   public void close() {
     try {
       if (!wrk.waitFor(seconds + 15L, TimeUnit.SECONDS)) {
-        wrk.destroyForcibly();
+        wrk.destroyForcibly().waitFor();
       }
-      reader.join(5_000);
     } catch (InterruptedException e) {
       wrk.destroyForcibly();
       Thread.currentThread().interrupt();
       return;
     }
-    String text;
-    synchronized (output) {
-      text = output.toString();
+    long[] figures;
+    try {
+      figures = summary(Files.readString(output));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read wrk's output", e);
     }
-    long[] figures = summary(text);
     requests = figures[0];
     failedRequests = figures[1];
     micros = figures[2];
