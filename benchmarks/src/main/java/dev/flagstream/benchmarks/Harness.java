@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks;
 
 import dev.flagstream.benchmarks.propagation.PropagationHarness;
+import dev.flagstream.benchmarks.throughput.ThroughputHarness;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public final class Harness {
   }
 
   private static final Map<String, Main> HARNESSES =
-      Map.of("propagation", PropagationHarness::main);
+      Map.of("propagation", PropagationHarness::main, "throughput", ThroughputHarness::main);
 
   private Harness() {}
 

@@ -54,6 +54,7 @@ class ApiAccessIT {
   @CsvSource({
     "GET,  /api/flags/secret-flag/evaluation?userId=u, 401, 200, 200, 403",
     "POST, /api/evaluations,                          401, 200, 200, 403",
+    "POST, /api/evaluations/values,                   401, 200, 200, 403",
     "GET,  /api/flags/snapshot,                        401, 403, 200, 403",
     "GET,  /api/flags/stream?userId=u,                 401, 200, 200, 403",
     "GET,  /health,                                    401, 403, 200, 200",

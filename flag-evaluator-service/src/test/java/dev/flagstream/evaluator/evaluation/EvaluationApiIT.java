@@ -114,6 +114,41 @@ class EvaluationApiIT {
   }
 
   @Test
+  void manyValues_areEveryFlagsValueAlone_theSameForEveryKindOfKey() {
+    String body = "{\"userId\":\"" + LISTED + "\"}";
+    RawHttp.Reply reply = http.post("/api/evaluations/values", body, Keys.bearer(Keys.CLIENT));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(fieldNames(reply.json())).containsExactly("userId", "revision", "values");
+    assertThat(reply.json().get("userId").asString()).isEqualTo(LISTED.toString());
+    JsonNode values = reply.json().get("values");
+    assertThat(values.get("api-listed").isBoolean()).isTrue();
+    assertThat(values.get("api-listed").asBoolean()).isTrue();
+    assertThat(values.get("api-on").asBoolean()).isTrue();
+    assertThat(reply.body()).doesNotContain("reason").doesNotContain("version");
+    RawHttp.Reply server = http.post("/api/evaluations/values", body, Keys.bearer(Keys.SERVER));
+    assertThat(server.json().get("values")).isEqualTo(values);
+    JsonNode someoneElse =
+        http.post("/api/evaluations/values", "{\"userId\":\"u\"}", Keys.bearer(Keys.CLIENT))
+            .json()
+            .get("values");
+    assertThat(someoneElse.get("api-listed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void manyValues_ofTheFlagsNamed_inTheirOrder_unknownOnesOff() {
+    JsonNode values =
+        http.post(
+                "/api/evaluations/values",
+                "{\"userId\":\"u\",\"flags\":[\"api-nope\",\"api-on\"]}",
+                Keys.bearer(Keys.CLIENT))
+            .json()
+            .get("values");
+    assertThat(fieldNames(values)).containsExactly("api-nope", "api-on");
+    assertThat(values.get("api-nope").asBoolean()).isFalse();
+    assertThat(values.get("api-on").asBoolean()).isTrue();
+  }
+
+  @Test
   void theSnapshot_isFreshAsOfTheStoresDataAge_andAnswersNotModifiedForItsDigest() {
     flags.dataAge(Duration.ofSeconds(90));
     RawHttp.Reply reply = http.get("/api/flags/snapshot", Keys.bearer(Keys.SERVER));

@@ -32,6 +32,10 @@ class InputBoundsIT {
     return http.post("/api/evaluations", json, Keys.bearer(Keys.CLIENT));
   }
 
+  private RawHttp.Reply postValues(String json) {
+    return http.post("/api/evaluations/values", json, Keys.bearer(Keys.CLIENT));
+  }
+
   private static void assertInvalid(RawHttp.Reply reply, String field) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
     assertThat(reply.isProblem()).isTrue();
@@ -86,6 +90,7 @@ class InputBoundsIT {
         http.get("/api/flags/f/evaluation?userId=" + OVERLONG_USER, Keys.bearer(Keys.CLIENT)),
         "userId");
     assertInvalid(post("{\"userId\":\"" + OVERLONG_USER + "\"}"), "userId");
+    assertInvalid(postValues("{\"userId\":\"" + OVERLONG_USER + "\"}"), "userId");
     assertInvalid(
         http.get("/api/flags/stream?userId=" + OVERLONG_USER, Keys.bearer(Keys.CLIENT)), "userId");
     assertThat(
@@ -97,6 +102,7 @@ class InputBoundsIT {
   @Test
   void moreThan1000Flags_isA400NamingFlags_and1000AreFine() {
     assertInvalid(post("{\"userId\":\"u\",\"flags\":[" + names(1_001) + "]}"), "flags");
+    assertInvalid(postValues("{\"userId\":\"u\",\"flags\":[" + names(1_001) + "]}"), "flags");
     RawHttp.Reply thousand = post("{\"userId\":\"u\",\"flags\":[" + names(1_000) + "]}");
     assertThat(thousand.status()).isEqualTo(200);
     assertThat(thousand.json().get("values").size()).isEqualTo(1_000);
@@ -127,6 +133,8 @@ class InputBoundsIT {
     assertInvalid(post("{\"user\":\"u\"}"), "user");
     assertInvalid(post("{\"userId\":\"u\",\"flags\":\"f\"}"), "flags");
     assertInvalid(post("{\"userId\":\"u\",\"flags\":[null]}"), "flags[0]");
+    assertInvalid(postValues("{\"userId\":\"u\",\"flags\":[null]}"), "flags[0]");
+    assertInvalid(postValues("{\"user\":\"u\"}"), "user");
   }
 
   @Test

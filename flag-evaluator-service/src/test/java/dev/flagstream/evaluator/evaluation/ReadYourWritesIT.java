@@ -74,6 +74,13 @@ class ReadYourWritesIT {
             Keys.bearer(Keys.CLIENT));
     assertThat(many.json().get("revisionReached").asBoolean()).isTrue();
     assertThat(many.header("Flagstream-Revision-Reached")).isEqualTo("true");
+    RawHttp.Reply values =
+        http.post(
+            "/api/evaluations/values?minRevision=ryw-flag@1",
+            "{\"userId\":\"u\",\"flags\":[\"ryw-flag\"]}",
+            Keys.bearer(Keys.CLIENT));
+    assertThat(values.json().get("revisionReached").asBoolean()).isTrue();
+    assertThat(values.header("Flagstream-Revision-Reached")).isEqualTo("true");
     RawHttp.Reply snapshot =
         http.get(
             "/api/flags/snapshot",

@@ -1,0 +1,63 @@
+package dev.flagstream.benchmarks.throughput;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Confines processes to some of the machine's cores with Linux's {@code taskset}, so that the
+ * evaluator is measured on a known number of cores while the load generator and the rest of the
+ * platform use the others.
+ */
+final class Cores {
+  private Cores() {}
+
+  /** The cores {@code from} to {@code to}, both included, as taskset lists them. */
+  static String list(int from, int to) {
+    return from == to ? Integer.toString(from) : from + "-" + to;
+  }
+
+  /** Whether the evaluator can be given {@code cores} of {@code all} with some left over. */
+  static boolean canConfine(int cores, int all) {
+    return cores > 0 && all > cores && WrkGenerator.installed("taskset");
+  }
+
+  /**
+   * Confines every thread of {@code pid}, and of each process it started, to {@code cores}.
+   *
+   * @throws IllegalStateException when taskset refuses
+   */
+  static void confine(long pid, String cores) {
+    ProcessHandle.of(pid)
+        .ifPresent(
+            process -> {
+              taskset(process.pid(), cores);
+              process.descendants().forEach(child -> taskset(child.pid(), cores));
+            });
+  }
+
+  private static void taskset(long pid, String cores) {
+    try {
+      Process taskset =
+          new ProcessBuilder("taskset", "-a", "-p", "-c", cores, Long.toString(pid))
+              .redirectErrorStream(true)
+              .start();
+      String said = new String(taskset.getInputStream().readAllBytes());
+      if (!taskset.waitFor(10, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
+        if (ProcessHandle.of(pid).isPresent()) {
+          throw new IllegalStateException("taskset " + pid + " failed: " + said.strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not run taskset", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What to run a program under so that it stays on {@code cores}. */
+  static List<String> prefix(String cores) {
+    return List.of("taskset", "-c", cores);
+  }
+}

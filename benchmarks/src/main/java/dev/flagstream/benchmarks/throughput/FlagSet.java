@@ -1,0 +1,111 @@
+package dev.flagstream.benchmarks.throughput;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The flags the evaluator is loaded with, in the shapes a product's flags take: a quarter on for
+ * everyone, a quarter off, a quarter in a partial rollout, a quarter in a small rollout with a few
+ * users listed. Imported through the admin API in a few documents, not one write each.
+ */
+final class FlagSet {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int PER_IMPORT = 250;
+
+  private FlagSet() {}
+
+  /** The names of {@code count} flags. */
+  static List<String> names(int count) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(String.format(Locale.ROOT, "throughput-%04d", i));
+    }
+    return names;
+  }
+
+  /** One flag as the admin's import document lists it; its shape follows its position. */
+  static String definition(String name, int i) {
+    return switch (i % 4) {
+      case 0 -> "{\"name\":\"" + name + "\",\"enabled\":true,\"rolloutPercentage\":100}";
+      case 1 -> "{\"name\":\"" + name + "\",\"enabled\":false,\"rolloutPercentage\":100}";
+      case 2 -> "{\"name\":\"" + name + "\",\"enabled\":true,\"rolloutPercentage\":50}";
+      default ->
+          "{\"name\":\""
+              + name
+              + "\",\"enabled\":true,\"rolloutPercentage\":10,\"userAllowlist\":[\""
+              + new UUID(i, 1)
+              + "\",\""
+              + new UUID(i, 2)
+              + "\",\""
+              + new UUID(i, 3)
+              + "\"]}";
+    };
+  }
+
+  /** Imports the flags through {@code POST /api/admin/flag-transfer}. */
+  static void create(HttpClient http, String adminUrl, String adminToken, List<String> names) {
+    for (int from = 0; from < names.size(); from += PER_IMPORT) {
+      StringBuilder document = new StringBuilder("{\"format\":\"flagstream.flags/1\",\"flags\":[");
+      for (int i = from; i < Math.min(names.size(), from + PER_IMPORT); i++) {
+        document.append(i == from ? "" : ",").append(definition(names.get(i), i));
+      }
+      document.append("]}");
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(adminUrl + "/api/admin/flag-transfer"))
+              .header("Authorization", "Bearer " + adminToken)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(60))
+              .POST(HttpRequest.BodyPublishers.ofString(document.toString()))
+              .build();
+      HttpResponse<String> answer = send(http, request);
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "The import answered " + answer.statusCode() + ": " + answer.body());
+      }
+    }
+  }
+
+  /** Waits until the evaluator answers for {@code count} flags, at most {@code patience}. */
+  static void awaitEvaluator(
+      HttpClient http, String evaluatorUrl, String clientKey, int count, Duration patience) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(evaluatorUrl + "/api/evaluations/values"))
+            .header("Authorization", "Bearer " + clientKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    long deadline = System.nanoTime() + patience.toNanos();
+    int held = -1;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> answer = send(http, request);
+      held = answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("values").size() : -1;
+      if (held >= count) {
+        return;
+      }
+      LockSupport.parkNanos(20_000_000);
+    }
+    throw new IllegalStateException(
+        "The evaluator held " + held + " of " + count + " flags after " + patience);
+  }
+
+  static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.flagstream.benchmarks.throughput;
+
+import dev.flagstream.local.platform.LocalPlatform;
+import dev.flagstream.local.platform.LocalPlatformBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How many requests an evaluator answers a second: every flag for a user (the request of Unleash
+ * Edge's published benchmark), every value alone, and one flag. Starts the platform as {@code
+ * ./mvnw -Prun} does, imports the flags, confines the evaluator to {@code --evaluator-cores} cores
+ * where Linux's {@code taskset} can (everything else to the others), then for each scenario warms
+ * up and loads it from {@code wrk} (or the harness's threads where wrk is missing), as fast as it
+ * answers. Prints and writes the figures and a chart; exits 1 when a request failed. Measures;
+ * asserts no speed.
+ *
+ * <p>{@code --flags 350 --seconds 30 --warmup-seconds 15 --connections 16 --evaluator-cores 1 --out
+ * target/throughput} are the defaults.
+ */
+public final class ThroughputHarness {
+  private ThroughputHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    ThroughputReport report = run(ThroughputOptions.parse(args));
+    System.out.println(report.markdown());
+    System.exit(report.failed() == 0 ? 0 : 1);
+  }
+
+  /** Runs the harness; the report is also written to the options' directory. */
+  static ThroughputReport run(ThroughputOptions options) throws Exception {
+    Files.createDirectories(options.out());
+    LocalPlatformBuilder builder =
+        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs"));
+    options.evaluatorSettings().forEach(builder::evaluatorSetting);
+    try (LocalPlatform platform = builder.start()) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String evaluatorUrl = platform.evaluator().url();
+      String clientKey = platform.credentials().clientKey();
+      List<String> flags = FlagSet.names(options.flags());
+      FlagSet.create(http, platform.admin().url(), platform.credentials().token(), flags);
+      FlagSet.awaitEvaluator(http, evaluatorUrl, clientKey, flags.size(), Duration.ofSeconds(60));
+
+      long evaluator = platform.evaluator().pid();
+      // Read before anything is confined: the JVM counts only the cores it may use.
+      int cores = Runtime.getRuntime().availableProcessors();
+      List<String> prefix = List.of();
+      String placement;
+      if (Cores.canConfine(options.evaluatorCores(), cores)) {
+        int last = cores - 1;
+        String own = Cores.list(0, options.evaluatorCores() - 1);
+        String others = Cores.list(options.evaluatorCores(), last);
+        Cores.confine(evaluator, own);
+        Cores.confine(platform.admin().pid(), others);
+        Cores.confine(platform.postgres().pid(), others);
+        Cores.confine(ProcessHandle.current().pid(), others);
+        prefix = Cores.prefix(others);
+        placement =
+            "The evaluator confined to "
+                + options.evaluatorCores()
+                + " of "
+                + (last + 1)
+                + " cores (taskset), the generator, the admin, PostgreSQL and Kafka on the others";
+      } else {
+        placement =
+            "Nothing confined: the evaluator, the generator and the platform share all "
+                + cores
+                + " cores";
+      }
+      try {
+        return measure(options, http, platform, flags, evaluator, placement, prefix);
+      } finally {
+        // The harness's own JVM may go on (a test run): give it every core back.
+        if (!prefix.isEmpty()) {
+          Cores.confine(ProcessHandle.current().pid(), Cores.list(0, cores - 1));
+        }
+      }
+    }
+  }
+
+  private static ThroughputReport measure(
+      ThroughputOptions options,
+      HttpClient http,
+      LocalPlatform platform,
+      List<String> flags,
+      long evaluator,
+      String placement,
+      List<String> prefix)
+      throws Exception {
+    String evaluatorUrl = platform.evaluator().url();
+    String clientKey = platform.credentials().clientKey();
+    Generator generator =
+        WrkGenerator.installed("wrk")
+            ? new WrkGenerator(evaluatorUrl, clientKey, options.connections(), prefix)
+            : new ThreadedGenerator(http, evaluatorUrl, clientKey, options.connections());
+
+    List<Measured> measured = new ArrayList<>();
+    List<Integer> bodies = new ArrayList<>();
+    for (Scenario scenario : Scenario.values()) {
+      bodies.add(bodyBytes(http, evaluatorUrl, clientKey, scenario, flags));
+      if (options.warmupSeconds() > 0) {
+        generator.run(scenario, flags, options.warmupSeconds(), evaluator);
+      }
+      measured.add(generator.run(scenario, flags, options.seconds(), evaluator));
+    }
+    ThroughputReport report =
+        new ThroughputReport(options, generator.name(), placement, measured, bodies);
+    report.write(options.out());
+    return report;
+  }
+
+  /** One answer's body size, for the report. */
+  private static int bodyBytes(
+      HttpClient http,
+      String evaluatorUrl,
+      String clientKey,
+      Scenario scenario,
+      List<String> flags) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(evaluatorUrl + scenario.target(flags, 1)))
+            .header("Authorization", "Bearer " + clientKey);
+    if (scenario.everyFlag()) {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(scenario.body(1)));
+    }
+    return FlagSet.send(http, request.build()).body().length();
+  }
+}
