@@ -18,15 +18,16 @@ export interface FetchFlagValuesOptions {
 export const baseOf = (url: string): string => url.replace(/\/+$/, '');
 
 /**
- * Every flag's value for one user, in one request (`POST /api/evaluations`). Also usable on a
- * server, to render the page and bootstrap the browser's service with the same values.
+ * Every flag's value for one user, in one request (`POST /api/evaluations/values`, the values
+ * alone: about a third of the bytes of whole evaluations). Also usable on a server, to render the
+ * page and bootstrap the browser's service with the same values.
  *
  * @throws when the evaluator cannot be reached or answers anything but a 2xx with values
  */
 export async function fetchFlagValues(options: FetchFlagValuesOptions): Promise<FlagValuesAnswer> {
   const token = options.revisionToken;
   const response = await (options.fetch ?? globalThis.fetch)(
-    `${baseOf(options.url)}/api/evaluations${token ? `?minRevision=${encodeURIComponent(token)}` : ''}`,
+    `${baseOf(options.url)}/api/evaluations/values${token ? `?minRevision=${encodeURIComponent(token)}` : ''}`,
     {
       method: 'POST',
       headers: {
@@ -44,13 +45,16 @@ export async function fetchFlagValues(options: FetchFlagValuesOptions): Promise<
   return answer;
 }
 
-/** The values of an answer of `POST /api/evaluations`, or undefined when it is not one. */
+/**
+ * The values of an answer of `POST /api/evaluations/values` (`{name: true|false}`) or of `POST
+ * /api/evaluations` (`{name: {value, …}}`), or undefined when it is neither.
+ */
 export function answerOf(body: unknown): FlagValuesAnswer | undefined {
   const { revision, values, revisionReached } = (body ?? {}) as Record<string, unknown>;
   if (typeof revision !== 'number' || !isObject(values)) return undefined;
   const flat: Record<string, boolean> = {};
   for (const [name, result] of Object.entries(values)) {
-    const value = isObject(result) ? result.value : undefined;
+    const value = isObject(result) ? result.value : result;
     if (typeof value === 'boolean') flat[name] = value;
   }
   return typeof revisionReached === 'boolean'

@@ -26,7 +26,7 @@ describe('initial load', () => {
 
     const request = evaluator.next();
     expect(request.request.method).toBe('POST');
-    expect(request.request.url.pathname).toBe('/api/evaluations');
+    expect(request.request.url.pathname).toBe('/api/evaluations/values');
     expect(request.request.authorization).toBe(`Bearer ${CLIENT_KEY}`);
     expect(request.request.body).toEqual({ userId: 'u-1' });
     await request.answer({ a: true, b: false }, 10);

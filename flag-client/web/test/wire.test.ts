@@ -14,13 +14,13 @@ const PATIENCE = { timeout: 5_000, interval: 5 };
 const streams: { url: URL; lastEventIdHeader: string | undefined; response: ServerResponse }[] = [];
 const server = createServer((request: IncomingMessage, response: ServerResponse) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  if (request.method === 'POST' && url.pathname === '/api/evaluations') {
+  if (request.method === 'POST' && url.pathname === '/api/evaluations/values') {
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end(
       JSON.stringify({
         userId: 'u-1',
         revision: 10,
-        values: { a: { flag: 'a', value: true, revision: 10 } },
+        values: { a: true },
       }),
     );
     return;

@@ -1,5 +1,7 @@
 package dev.flagstream.benchmarks.throughput;
 
+import java.util.List;
+
 /**
  * What one scenario's measured run gave.
  *
@@ -10,6 +12,8 @@ package dev.flagstream.benchmarks.throughput;
  * @param p99Micros 99th percentile latency
  * @param evaluatorCpuSeconds CPU time the evaluator's process used meanwhile; negative where the
  *     operating system does not tell
+ * @param coresBusy how busy each core of the machine was meanwhile, 0 to 1; empty where the
+ *     operating system does not tell
  */
 record Measured(
     Scenario scenario,
@@ -18,7 +22,18 @@ record Measured(
     double seconds,
     double p50Micros,
     double p99Micros,
-    double evaluatorCpuSeconds) {
+    double evaluatorCpuSeconds,
+    List<Double> coresBusy) {
+
+  Measured {
+    coresBusy = List.copyOf(coresBusy);
+  }
+
+  /** The same figures with how busy each core was. */
+  Measured withCoresBusy(List<Double> busy) {
+    return new Measured(
+        scenario, requests, failed, seconds, p50Micros, p99Micros, evaluatorCpuSeconds, busy);
+  }
 
   double perSecond() {
     return requests / seconds;

@@ -89,7 +89,8 @@ final class ThreadedGenerator implements Generator {
         wall,
         percentile(all, 50) / 1e3,
         percentile(all, 99) / 1e3,
-        cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+        cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+        List.of());
   }
 
   static double percentile(long[] sorted, double percent) {

@@ -19,7 +19,7 @@ import java.util.List;
  * answers. Prints and writes the figures and a chart; exits 1 when a request failed. Measures;
  * asserts no speed.
  *
- * <p>{@code --flags 350 --seconds 30 --warmup-seconds 15 --connections 16 --evaluator-cores 1 --out
+ * <p>{@code --flags 350 --seconds 30 --warmup-seconds 60 --connections 16 --evaluator-cores 1 --out
  * target/throughput} are the defaults.
  */
 public final class ThroughputHarness {
@@ -100,12 +100,18 @@ public final class ThroughputHarness {
 
     List<Measured> measured = new ArrayList<>();
     List<Integer> bodies = new ArrayList<>();
+    // Every scenario warms up before any is measured: the first measured would otherwise pay for
+    // compiling the code all of them share.
     for (Scenario scenario : Scenario.values()) {
       bodies.add(bodyBytes(http, evaluatorUrl, clientKey, scenario, flags));
       if (options.warmupSeconds() > 0) {
         generator.run(scenario, flags, options.warmupSeconds(), evaluator);
       }
-      measured.add(generator.run(scenario, flags, options.seconds(), evaluator));
+    }
+    for (Scenario scenario : Scenario.values()) {
+      List<long[]> before = MachineCpu.read();
+      Measured run = generator.run(scenario, flags, options.seconds(), evaluator);
+      measured.add(run.withCoresBusy(MachineCpu.busy(before, MachineCpu.read())));
     }
     ThroughputReport report =
         new ThroughputReport(options, generator.name(), placement, measured, bodies);

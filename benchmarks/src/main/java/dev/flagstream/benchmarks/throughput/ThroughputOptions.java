@@ -28,7 +28,7 @@ record ThroughputOptions(
     Path out,
     Map<String, String> evaluatorSettings) {
   static final ThroughputOptions DEFAULTS =
-      new ThroughputOptions(350, 30, 15, 16, 1, Path.of("target", "throughput"), Map.of());
+      new ThroughputOptions(350, 30, 60, 16, 1, Path.of("target", "throughput"), Map.of());
 
   private static final Set<String> NUMBERS =
       Set.of("--flags", "--seconds", "--warmup-seconds", "--connections", "--evaluator-cores");

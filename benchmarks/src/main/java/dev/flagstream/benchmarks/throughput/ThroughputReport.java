@@ -48,14 +48,14 @@ record ThroughputReport(
         .append(".\n\n")
         .append(
             "| request | response body | requests/s | evaluator CPU (cores) | requests per"
-                + " evaluator CPU-second | p50 | p99 | failed |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+                + " evaluator CPU-second | p50 | p99 | failed | each core busy |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < measured.size(); i++) {
       Measured m = measured.get(i);
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,.0f | %.2f | %,.0f | %.2f ms | %.2f ms | %d |%n",
+              "| %s | %s | %,.0f | %.2f | %,.0f | %.2f ms | %.2f ms | %d | %s |%n",
               m.scenario().label(),
               bytes(bodyBytes.get(i)),
               m.perSecond(),
@@ -63,16 +63,28 @@ record ThroughputReport(
               m.perCpuSecond(),
               m.p50Micros() / 1000,
               m.p99Micros() / 1000,
-              m.failed()));
+              m.failed(),
+              busy(m.coresBusy())));
     }
     md.append(
         String.format(
             Locale.ROOT,
             "| Unleash Edge `/api/frontend`, 350 features (published) | about 13 KB | %,.0f on 1"
-                + " CPU | 1 | %,.0f | | p95 7.4 ms | |%n",
+                + " CPU | 1 | %,.0f | | p95 7.4 ms | | |%n",
             EDGE_PER_CPU,
             EDGE_PER_CPU));
     return md.toString();
+  }
+
+  private static String busy(List<Double> cores) {
+    if (cores.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    for (double core : cores) {
+      text.append(text.isEmpty() ? "" : ", ").append(Math.round(core * 100)).append(" %");
+    }
+    return text.toString();
   }
 
   private static String bytes(int bytes) {

@@ -148,6 +148,7 @@ final class WrkGenerator implements Generator {
         Long.parseLong(matcher.group(3)) / 1e6,
         Double.parseDouble(matcher.group(4)),
         Double.parseDouble(matcher.group(5)),
-        evaluatorCpuSeconds);
+        evaluatorCpuSeconds,
+        List.of());
   }
 }

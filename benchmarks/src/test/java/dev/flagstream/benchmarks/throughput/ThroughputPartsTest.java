@@ -55,6 +55,22 @@ class ThroughputPartsTest {
   }
 
   @Test
+  void eachCoresBusyShare_isItsNonIdleTicks_overAllItsTicks() {
+    List<long[]> before =
+        MachineCpu.parse(
+            List.of(
+                "cpu  300 0 100 600 0 0 0 0 0 0",
+                "cpu0 100 0 50 300 50 0 0 0 0 0",
+                "cpu1 200 0 50 300 0 0 0 0 0 0",
+                "intr 12345"));
+    List<long[]> after =
+        MachineCpu.parse(
+            List.of("cpu0 190 0 50 300 60 0 0 0 0 0", "cpu1 250 0 100 400 0 0 0 0 0 0"));
+    assertThat(MachineCpu.busy(before, after)).containsExactly(0.9, 0.5);
+    assertThat(MachineCpu.read()).hasSize(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
   void percentiles_areTheNearestRank() {
     long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     assertThat(ThreadedGenerator.percentile(sorted, 50)).isEqualTo(5);
@@ -70,8 +86,9 @@ class ThroughputPartsTest {
             "wrk",
             "Nothing confined",
             List.of(
-                new Measured(Scenario.EVERY_FLAG, 30_000, 0, 10, 900, 2500, 10),
-                new Measured(Scenario.EVERY_VALUE, 60_000, 2, 10, 400, 1200, 9.5)),
+                new Measured(
+                    Scenario.EVERY_FLAG, 30_000, 0, 10, 900, 2500, 10, List.of(0.994, 0.5)),
+                new Measured(Scenario.EVERY_VALUE, 60_000, 2, 10, 400, 1200, 9.5, List.of())),
             List.of(31_000, 10_500));
     assertThat(report.failed()).isEqualTo(2);
     assertThat(report.markdown())
