@@ -1,6 +1,8 @@
 package dev.flagstream.benchmarks.throughput;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +25,8 @@ final class Cores {
   }
 
   /**
-   * Confines every thread of {@code pid}, and of each process it started, to {@code cores}.
+   * Confines every thread of {@code pid}, and of each process it started and their own (the
+   * platform's services and PostgreSQL's backends, for the harness's JVM), to {@code cores}.
    *
    * @throws IllegalStateException when taskset refuses
    */
@@ -54,6 +57,20 @@ final class Cores {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The cores {@code pid} may run on, as Linux lists them; "?" where it does not tell. */
+  static String allowed(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("Cpus_allowed_list:")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      return "?";
+    }
+    return "?";
   }
 
   /** What to run a program under so that it stays on {@code cores}. */

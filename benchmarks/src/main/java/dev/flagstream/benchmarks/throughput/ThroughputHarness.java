@@ -54,17 +54,22 @@ public final class ThroughputHarness {
         int last = cores - 1;
         String own = Cores.list(0, options.evaluatorCores() - 1);
         String others = Cores.list(options.evaluatorCores(), last);
-        Cores.confine(evaluator, own);
-        Cores.confine(platform.admin().pid(), others);
-        Cores.confine(platform.postgres().pid(), others);
+        // The harness's JVM (Kafka's broker runs in it) and every process it started first, the
+        // evaluator among them; then the evaluator alone, onto its own cores.
         Cores.confine(ProcessHandle.current().pid(), others);
+        Cores.confine(evaluator, own);
         prefix = Cores.prefix(others);
+        // Read back, so that the report says where they ran, not where they were asked to.
         placement =
-            "The evaluator confined to "
-                + options.evaluatorCores()
+            "The evaluator confined to cores "
+                + Cores.allowed(evaluator)
                 + " of "
-                + (last + 1)
-                + " cores (taskset), the generator, the admin, PostgreSQL and Kafka on the others";
+                + cores
+                + "; the load generator, the admin service (cores "
+                + Cores.allowed(platform.admin().pid())
+                + "), PostgreSQL and Kafka to cores "
+                + others
+                + " (taskset)";
       } else {
         placement =
             "Nothing confined: the evaluator, the generator and the platform share all "

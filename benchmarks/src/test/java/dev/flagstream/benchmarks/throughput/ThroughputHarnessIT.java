@@ -23,6 +23,7 @@ class ThroughputHarnessIT {
             "--out", out.toString());
 
     String coresBefore = allowedCores();
+    int cores = Runtime.getRuntime().availableProcessors();
 
     ThroughputReport report = ThroughputHarness.run(options);
 
@@ -30,6 +31,13 @@ class ThroughputHarnessIT {
         .as("the harness gives its JVM its cores back")
         .isEqualTo(coresBefore);
     assertThat(report.failed()).isZero();
+    if (Cores.canConfine(1, cores)) {
+      assertThat(report.placement())
+          .startsWith("The evaluator confined to cores 0 of " + cores + ";")
+          .contains("the admin service (cores " + Cores.list(1, cores - 1) + ")");
+    } else {
+      assertThat(report.placement()).startsWith("Nothing confined");
+    }
     assertThat(report.measured())
         .extracting(Measured::scenario)
         .containsExactly(Scenario.EVERY_FLAG, Scenario.EVERY_VALUE, Scenario.ONE_FLAG);
