@@ -71,7 +71,7 @@ it('fetches the values a server renders with and hands to the page as its bootst
     fetch: evaluator.fetch,
   });
   const request = evaluator.next();
-  expect(request.request.url.href).toBe(`${URL_OF_EVALUATOR}/api/evaluations`);
+  expect(request.request.url.href).toBe(`${URL_OF_EVALUATOR}/api/evaluations/values`);
   await request.answer({ a: true, b: false }, 12);
   await expect(fetched).resolves.toEqual({ revision: 12, values: { a: true, b: false } });
 });
