@@ -1,5 +1,6 @@
 package dev.flagstream.benchmarks;
 
+import dev.flagstream.benchmarks.coldstart.ColdStartHarness;
 import dev.flagstream.benchmarks.propagation.PropagationHarness;
 import dev.flagstream.benchmarks.throughput.ThroughputHarness;
 import java.util.Arrays;
@@ -16,7 +17,13 @@ public final class Harness {
   }
 
   private static final Map<String, Main> HARNESSES =
-      Map.of("propagation", PropagationHarness::main, "throughput", ThroughputHarness::main);
+      Map.of(
+          "propagation",
+          PropagationHarness::main,
+          "throughput",
+          ThroughputHarness::main,
+          "coldstart",
+          ColdStartHarness::main);
 
   private Harness() {}
 

@@ -1,5 +1,6 @@
 package dev.flagstream.benchmarks.throughput;
 
+import dev.flagstream.benchmarks.platform.FlagSet;
 import dev.flagstream.local.platform.LocalPlatform;
 import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class ThroughputHarness {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String evaluatorUrl = platform.evaluator().url();
       String clientKey = platform.credentials().clientKey();
-      List<String> flags = FlagSet.names(options.flags());
+      List<String> flags = FlagSet.names("throughput", options.flags());
       FlagSet.create(http, platform.admin().url(), platform.credentials().token(), flags);
       FlagSet.awaitEvaluator(http, evaluatorUrl, clientKey, flags.size(), Duration.ofSeconds(60));
 

@@ -1,9 +1,9 @@
 package dev.flagstream.benchmarks.throughput;
 
+import dev.flagstream.benchmarks.platform.BarChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -117,78 +117,26 @@ record ThroughputReport(
 
   /** Horizontal bars: requests per evaluator CPU-second for each scenario, and Edge's per CPU. */
   String chart() {
-    List<String> labels = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
+    BarChart chart =
+        new BarChart(
+            String.format(
+                Locale.ROOT,
+                "Requests answered per CPU-second of the server, %d flags",
+                options.flags()));
     for (Measured m : measured) {
-      labels.add("Flagstream, " + m.scenario().label());
-      values.add(Double.isNaN(m.perCpuSecond()) ? m.perSecond() : m.perCpuSecond());
+      double figure = Double.isNaN(m.perCpuSecond()) ? m.perSecond() : m.perCpuSecond();
+      chart.bar(
+          "Flagstream, " + m.scenario().label(),
+          figure,
+          String.format(Locale.ROOT, "%,.0f", figure));
     }
-    labels.add("Unleash Edge /api/frontend (published)");
-    values.add(EDGE_PER_CPU);
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    double scale = niceCeiling(max);
-    int left = 280;
-    int width = 760;
-    int row = 44;
-    int top = 50;
-    int height = top + row * values.size() + 40;
-    double plot = width - left - 90;
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">%n"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
-                + "<text x=\"%d\" y=\"24\" text-anchor=\"middle\" font-size=\"14\">"
-                + "Requests answered per CPU-second of the server, %d flags</text>%n",
-            width,
-            height,
-            width / 2,
-            options.flags()));
-    for (int i = 0; i < values.size(); i++) {
-      double y = top + i * row;
-      double w = plot * values.get(i) / scale;
-      boolean edge = i == values.size() - 1;
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n"
-                  + "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"26\" fill=\"%s\"/>%n"
-                  + "<text x=\"%.1f\" y=\"%.1f\">%,.0f</text>%n",
-              left - 8,
-              y + 17,
-              escape(labels.get(i)),
-              left,
-              y,
-              w,
-              edge ? "#999999" : "#1f77b4",
-              left + w + 6,
-              y + 17,
-              values.get(i)));
-    }
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" fill=\"#555\">grey: the peer's own published figure, not run"
-                + " here</text>%n</svg>%n",
-            left,
-            height - 12));
-    return svg.toString();
-  }
-
-  static double niceCeiling(double value) {
-    double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1))));
-    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-      if (value <= step * magnitude) {
-        return step * magnitude;
-      }
-    }
-    return 10 * magnitude;
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return chart
+        .peer(
+            "Unleash Edge /api/frontend (published)",
+            EDGE_PER_CPU,
+            String.format(Locale.ROOT, "%,.0f", EDGE_PER_CPU))
+        .note("grey: the peer's own published figure, not run here")
+        .svg();
   }
 
   void write(Path directory) throws IOException {

@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.throughput;
+package dev.flagstream.benchmarks.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,23 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
  * everyone, a quarter off, a quarter in a partial rollout, a quarter in a small rollout with a few
  * users listed. Imported through the admin API in a few documents, not one write each.
  */
-final class FlagSet {
+public final class FlagSet {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int PER_IMPORT = 250;
+
+  /** Flags a document imports: about 90 KB, well inside the admin's 1 MB body limit. */
+  private static final int PER_IMPORT = 1_000;
 
   private FlagSet() {}
 
-  /** The names of {@code count} flags. */
-  static List<String> names(int count) {
+  /** The names of {@code count} flags: {@code prefix-0000}, {@code prefix-0001}… */
+  public static List<String> names(String prefix, int count) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      names.add(String.format(Locale.ROOT, "throughput-%04d", i));
+      names.add(String.format(Locale.ROOT, "%s-%04d", prefix, i));
     }
     return names;
   }
 
   /** One flag as the admin's import document lists it; its shape follows its position. */
-  static String definition(String name, int i) {
+  public static String definition(String name, int i) {
     return switch (i % 4) {
       case 0 -> "{\"name\":\"" + name + "\",\"enabled\":true,\"rolloutPercentage\":100}";
       case 1 -> "{\"name\":\"" + name + "\",\"enabled\":false,\"rolloutPercentage\":100}";
@@ -53,7 +55,8 @@ final class FlagSet {
   }
 
   /** Imports the flags through {@code POST /api/admin/flag-transfer}. */
-  static void create(HttpClient http, String adminUrl, String adminToken, List<String> names) {
+  public static void create(
+      HttpClient http, String adminUrl, String adminToken, List<String> names) {
     for (int from = 0; from < names.size(); from += PER_IMPORT) {
       StringBuilder document = new StringBuilder("{\"format\":\"flagstream.flags/1\",\"flags\":[");
       for (int i = from; i < Math.min(names.size(), from + PER_IMPORT); i++) {
@@ -76,7 +79,7 @@ final class FlagSet {
   }
 
   /** Waits until the evaluator answers for {@code count} flags, at most {@code patience}. */
-  static void awaitEvaluator(
+  public static void awaitEvaluator(
       HttpClient http, String evaluatorUrl, String clientKey, int count, Duration patience) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(evaluatorUrl + "/api/evaluations/values"))
@@ -98,7 +101,7 @@ final class FlagSet {
         "The evaluator held " + held + " of " + count + " flags after " + patience);
   }
 
-  static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+  public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

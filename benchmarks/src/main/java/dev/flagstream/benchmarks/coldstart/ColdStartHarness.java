@@ -1,0 +1,112 @@
+package dev.flagstream.benchmarks.coldstart;
+
+import dev.flagstream.benchmarks.platform.FlagSet;
+import dev.flagstream.client.FlagClient;
+import dev.flagstream.local.platform.LocalPlatform;
+import dev.flagstream.local.platform.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long a part takes to be ready when the flag topic already holds many flags, and how much
+ * memory they take: an evaluator started beside the platform (launch to ready, its heap after a
+ * full collection), a Java client ({@code build()} to ready, the heap it added), and the admin's
+ * snapshot of every flag. Starts the platform as {@code ./mvnw -Prun} does, times an evaluator on
+ * the empty topic first (the cost of starting at all), imports {@code --flags} flags through the
+ * admin API, then measures. Prints and writes the figures and a chart. Measures; asserts no speed.
+ *
+ * <p>{@code --flags 100000 --out target/coldstart} are the defaults.
+ */
+public final class ColdStartHarness {
+  private ColdStartHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    ColdStartReport report = run(ColdStartOptions.parse(args));
+    System.out.println(report.markdown());
+    System.exit(0);
+  }
+
+  static ColdStartReport run(ColdStartOptions options) throws Exception {
+    Files.createDirectories(options.out());
+    try (LocalPlatform platform =
+        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs")).start()) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String serverKey = platform.credentials().serverKey();
+
+      ServiceProcess empty = platform.startEvaluator(Map.of());
+      Duration emptyStart = empty.startupTime().orElseThrow();
+      empty.stop();
+
+      List<String> names = FlagSet.names("coldstart", options.flags());
+      long importStart = System.nanoTime();
+      FlagSet.create(http, platform.admin().url(), platform.credentials().token(), names);
+      Duration imported = Duration.ofNanos(System.nanoTime() - importStart);
+      Duration caughtUp =
+          Duration.ofNanos(
+              Stores.awaitFlags(http, platform.evaluator().url(), serverKey, names.size())
+                  - importStart);
+
+      List<Duration> snapshots = new ArrayList<>();
+      long snapshotBytes = 0;
+      for (int i = 0; i < 5; i++) {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create(platform.admin().url() + "/api/flags/snapshot"))
+                    .header("Authorization", "Bearer " + serverKey)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        snapshots.add(Duration.ofNanos(System.nanoTime() - start));
+        if (answer.statusCode() != 200) {
+          throw new IllegalStateException("The admin's snapshot answered " + answer.statusCode());
+        }
+        snapshotBytes = answer.body().length;
+      }
+
+      ServiceProcess full = platform.startEvaluator(Map.of());
+      Duration fullStart = full.startupTime().orElseThrow();
+      int held = Stores.flags(http, full.url(), serverKey);
+      long evaluatorHeap = Heap.ofProcess(full.pid());
+      full.stop();
+
+      long heapBefore = Heap.ofThisJvm();
+      long clientStart = System.nanoTime();
+      Duration clientReady;
+      long clientHeap;
+      int clientFlags;
+      try (FlagClient client =
+          FlagClient.builder().kafka(platform.kafka().bootstrapServers()).build()) {
+        if (!client.awaitReady(Duration.ofMinutes(2))) {
+          throw new IllegalStateException("The Java client was not ready within 2 minutes");
+        }
+        clientReady = Duration.ofNanos(System.nanoTime() - clientStart);
+        clientFlags = client.flags().size();
+        clientHeap = Heap.ofThisJvm() - heapBefore;
+      }
+
+      ColdStartReport report =
+          new ColdStartReport(
+              options,
+              imported,
+              caughtUp,
+              emptyStart,
+              fullStart,
+              held,
+              evaluatorHeap,
+              clientReady,
+              clientFlags,
+              clientHeap,
+              snapshots,
+              snapshotBytes);
+      report.write(options.out());
+      return report;
+    }
+  }
+}
