@@ -19,9 +19,16 @@ final class Cores {
     return from == to ? Integer.toString(from) : from + "-" + to;
   }
 
-  /** Whether the evaluator can be given {@code cores} of {@code all} with some left over. */
+  /**
+   * Whether the evaluator can be given {@code cores} of the {@code all} this JVM may use, with some
+   * left over: only where those are cores 0 to {@code all - 1}, the numbers the harness hands out
+   * (a container limited to, say, cores 4 and 5 is left unconfined rather than guessed at).
+   */
   static boolean canConfine(int cores, int all) {
-    return cores > 0 && all > cores && WrkGenerator.installed("taskset");
+    return cores > 0
+        && all > cores
+        && WrkGenerator.installed("taskset")
+        && allowed(ProcessHandle.current().pid()).equals(list(0, all - 1));
   }
 
   /**

@@ -78,6 +78,16 @@ class ThroughputPartsTest {
   }
 
   @Test
+  void theEvaluatorIsConfined_onlyWithACoreLeftOver() {
+    assertThat(Cores.list(0, 0)).isEqualTo("0");
+    assertThat(Cores.list(1, 3)).isEqualTo("1-3");
+    assertThat(Cores.canConfine(0, 2)).as("asked for none").isFalse();
+    assertThat(Cores.canConfine(2, 2)).as("none left for the others").isFalse();
+    assertThat(Cores.canConfine(1, 1)).isFalse();
+    assertThat(Cores.allowed(Long.MAX_VALUE)).isEqualTo("?");
+  }
+
+  @Test
   void percentiles_areTheNearestRank() {
     long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     assertThat(ThreadedGenerator.percentile(sorted, 50)).isEqualTo(5);
