@@ -1,6 +1,8 @@
 package dev.flagstream.benchmarks.coldstart;
 
+import dev.flagstream.benchmarks.platform.Arguments;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a cold-start run does, from {@code --name value} arguments.
@@ -13,20 +15,8 @@ record ColdStartOptions(int flags, Path out) {
       new ColdStartOptions(100_000, Path.of("target", "coldstart"));
 
   static ColdStartOptions parse(String... args) {
-    if (args.length % 2 != 0) {
-      throw new IllegalArgumentException("Option " + args[args.length - 1] + " has no value");
-    }
-    int flags = DEFAULTS.flags();
-    Path out = DEFAULTS.out();
-    for (int i = 0; i < args.length; i += 2) {
-      switch (args[i]) {
-        case "--flags" -> flags = Math.max(1, Integer.parseInt(args[i + 1]));
-        case "--out" -> out = Path.of(args[i + 1]);
-        default ->
-            throw new IllegalArgumentException(
-                "Unknown option " + args[i] + "; known: --flags, --out");
-      }
-    }
-    return new ColdStartOptions(flags, out);
+    Arguments given = Arguments.parse(List.of("--flags"), List.of(), args);
+    return new ColdStartOptions(
+        Math.max(1, given.number("--flags", DEFAULTS.flags())), given.out(DEFAULTS.out()));
   }
 }

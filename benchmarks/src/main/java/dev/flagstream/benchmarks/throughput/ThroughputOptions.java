@@ -1,10 +1,9 @@
 package dev.flagstream.benchmarks.throughput;
 
+import dev.flagstream.benchmarks.platform.Arguments;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a throughput run does, from {@code --name value} arguments.
@@ -30,45 +29,18 @@ record ThroughputOptions(
   static final ThroughputOptions DEFAULTS =
       new ThroughputOptions(350, 30, 60, 16, 1, Path.of("target", "throughput"), Map.of());
 
-  private static final Set<String> NUMBERS =
-      Set.of("--flags", "--seconds", "--warmup-seconds", "--connections", "--evaluator-cores");
+  private static final List<String> NUMBERS =
+      List.of("--flags", "--seconds", "--warmup-seconds", "--connections", "--evaluator-cores");
 
   static ThroughputOptions parse(String... args) {
-    if (args.length % 2 != 0) {
-      throw new IllegalArgumentException("Option " + args[args.length - 1] + " has no value");
-    }
-    Map<String, Integer> numbers = new HashMap<>();
-    Map<String, String> evaluator = new LinkedHashMap<>();
-    Path out = DEFAULTS.out();
-    for (int i = 0; i < args.length; i += 2) {
-      String name = args[i];
-      String value = args[i + 1];
-      if (NUMBERS.contains(name)) {
-        numbers.put(name, Integer.parseInt(value));
-      } else if (name.equals("--out")) {
-        out = Path.of(value);
-      } else if (name.equals("--evaluator")) {
-        int equals = value.indexOf('=');
-        if (equals <= 0) {
-          throw new IllegalArgumentException("--evaluator takes name=value, not " + value);
-        }
-        evaluator.put(value.substring(0, equals), value.substring(equals + 1));
-      } else {
-        throw new IllegalArgumentException(
-            "Unknown option "
-                + name
-                + "; known: "
-                + String.join(", ", NUMBERS)
-                + ", --out, --evaluator");
-      }
-    }
+    Arguments given = Arguments.parse(NUMBERS, List.of("--evaluator"), args);
     return new ThroughputOptions(
-        Math.max(1, numbers.getOrDefault("--flags", DEFAULTS.flags())),
-        Math.max(1, numbers.getOrDefault("--seconds", DEFAULTS.seconds())),
-        Math.max(0, numbers.getOrDefault("--warmup-seconds", DEFAULTS.warmupSeconds())),
-        Math.max(1, numbers.getOrDefault("--connections", DEFAULTS.connections())),
-        Math.max(0, numbers.getOrDefault("--evaluator-cores", DEFAULTS.evaluatorCores())),
-        out,
-        Map.copyOf(evaluator));
+        Math.max(1, given.number("--flags", DEFAULTS.flags())),
+        Math.max(1, given.number("--seconds", DEFAULTS.seconds())),
+        Math.max(0, given.number("--warmup-seconds", DEFAULTS.warmupSeconds())),
+        Math.max(1, given.number("--connections", DEFAULTS.connections())),
+        Math.max(0, given.number("--evaluator-cores", DEFAULTS.evaluatorCores())),
+        given.out(DEFAULTS.out()),
+        given.settings("--evaluator"));
   }
 }
