@@ -1,6 +1,5 @@
 package dev.flagstream.benchmarks.platform;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The flags the evaluator is loaded with, in the shapes a product's flags take: a quarter on for
@@ -19,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * users listed. Imported through the admin API in a few documents, not one write each.
  */
 public final class FlagSet {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   /** Flags a document imports: about 90 KB, well inside the admin's 1 MB body limit. */
   private static final int PER_IMPORT = 1_000;
 
@@ -70,7 +65,7 @@ public final class FlagSet {
               .timeout(Duration.ofSeconds(60))
               .POST(HttpRequest.BodyPublishers.ofString(document.toString()))
               .build();
-      HttpResponse<String> answer = send(http, request);
+      HttpResponse<String> answer = Http.send(http, request);
       if (answer.statusCode() != 200) {
         throw new IllegalStateException(
             "The import answered " + answer.statusCode() + ": " + answer.body());
@@ -87,28 +82,13 @@ public final class FlagSet {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .build();
-    long deadline = System.nanoTime() + patience.toNanos();
-    int held = -1;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> answer = send(http, request);
-      held = answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("values").size() : -1;
-      if (held >= count) {
-        return;
-      }
-      LockSupport.parkNanos(20_000_000);
-    }
-    throw new IllegalStateException(
-        "The evaluator held " + held + " of " + count + " flags after " + patience);
-  }
-
-  public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Http.awaitFigure(
+        http,
+        request,
+        answer -> answer.get("values").size(),
+        count,
+        "Flags the evaluator answers for",
+        Duration.ofMillis(20),
+        patience);
   }
 }

@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks.throughput;
 
 import dev.flagstream.benchmarks.platform.FlagSet;
+import dev.flagstream.benchmarks.platform.Http;
 import dev.flagstream.local.platform.LocalPlatform;
 import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.net.URI;
@@ -140,6 +141,6 @@ public final class ThroughputHarness {
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(scenario.body(1)));
     }
-    return FlagSet.send(http, request.build()).body().length();
+    return Http.send(http, request.build()).body().length();
   }
 }
