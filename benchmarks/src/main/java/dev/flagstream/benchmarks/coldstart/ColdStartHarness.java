@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks.coldstart;
 
 import dev.flagstream.benchmarks.platform.FlagSet;
+import dev.flagstream.benchmarks.platform.HarnessPlatform;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.local.platform.LocalPlatform;
 import dev.flagstream.local.platform.ServiceProcess;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,9 @@ public final class ColdStartHarness {
   }
 
   static ColdStartReport run(ColdStartOptions options) throws Exception {
-    Files.createDirectories(options.out());
-    try (LocalPlatform platform =
-        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs")).start()) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (HarnessPlatform started = HarnessPlatform.start(options.out(), Map.of(), Map.of())) {
+      LocalPlatform platform = started.platform();
+      HttpClient http = started.http();
       String serverKey = platform.credentials().serverKey();
 
       ServiceProcess empty = platform.startEvaluator(Map.of());

@@ -1,7 +1,7 @@
 package dev.flagstream.benchmarks.propagation;
 
+import dev.flagstream.benchmarks.platform.HarnessPlatform;
 import dev.flagstream.local.platform.LocalPlatform;
-import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -39,13 +39,11 @@ public final class PropagationHarness {
 
   /** Runs the harness; the report is also written to the options' directory. */
   static PropagationReport run(Options options) throws Exception {
-    Files.createDirectories(options.out());
-    LocalPlatformBuilder builder =
-        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs"));
-    options.adminSettings().forEach(builder::adminSetting);
-    options.evaluatorSettings().forEach(builder::evaluatorSetting);
-    try (LocalPlatform platform = builder.start()) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (HarnessPlatform started =
+        HarnessPlatform.start(
+            options.out(), options.adminSettings(), options.evaluatorSettings())) {
+      LocalPlatform platform = started.platform();
+      HttpClient http = started.http();
       String evaluatorUrl = platform.evaluator().url();
       AdminApi admin = new AdminApi(http, platform.admin().url(), platform.credentials().token());
       Map<String, Long> versions = new LinkedHashMap<>();

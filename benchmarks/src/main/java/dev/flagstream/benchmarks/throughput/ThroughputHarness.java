@@ -1,16 +1,16 @@
 package dev.flagstream.benchmarks.throughput;
 
 import dev.flagstream.benchmarks.platform.FlagSet;
+import dev.flagstream.benchmarks.platform.HarnessPlatform;
 import dev.flagstream.benchmarks.platform.Http;
 import dev.flagstream.local.platform.LocalPlatform;
-import dev.flagstream.local.platform.LocalPlatformBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many requests an evaluator answers a second: every flag for a user (the request of Unleash
@@ -35,12 +35,10 @@ public final class ThroughputHarness {
 
   /** Runs the harness; the report is also written to the options' directory. */
   static ThroughputReport run(ThroughputOptions options) throws Exception {
-    Files.createDirectories(options.out());
-    LocalPlatformBuilder builder =
-        LocalPlatform.builder().logDirectory(options.out().resolve("platform-logs"));
-    options.evaluatorSettings().forEach(builder::evaluatorSetting);
-    try (LocalPlatform platform = builder.start()) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (HarnessPlatform started =
+        HarnessPlatform.start(options.out(), Map.of(), options.evaluatorSettings())) {
+      LocalPlatform platform = started.platform();
+      HttpClient http = started.http();
       String evaluatorUrl = platform.evaluator().url();
       String clientKey = platform.credentials().clientKey();
       List<String> flags = FlagSet.names("throughput", options.flags());
