@@ -4,6 +4,7 @@ import static dev.flagstream.evaluator.evaluation.FlagNames.ascii;
 
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.client.FlagEvaluation;
+import dev.flagstream.contracts.evaluation.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,12 @@ final class ManyAnswers {
   private static final byte[] REACHED = ascii(",\"revisionReached\":");
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
-  private static final byte[] REASON = ascii(",\"reason\":\"");
-  private static final byte[] VERSION = ascii("\",\"version\":");
+
+  /** {@code ,"reason":"…","version":} for each reason, by ordinal: written per flag, made once. */
+  private static final byte[][] REASON_THEN_VERSION =
+      Arrays.stream(Reason.values())
+          .map(reason -> ascii(",\"reason\":\"" + reason.name() + "\",\"version\":"))
+          .toArray(byte[][]::new);
 
   private ManyAnswers() {}
 
@@ -46,6 +51,30 @@ final class ManyAnswers {
       room(part.length);
       System.arraycopy(part, 0, bytes, length, part.length);
       length += part.length;
+    }
+
+    /**
+     * The number's decimal digits, as {@link Long#toString(long)} writes them, without a String.
+     */
+    void writeLong(long value) {
+      if (value == Long.MIN_VALUE) {
+        writeBytes(ascii(Long.toString(value)));
+        return;
+      }
+      if (value < 0) {
+        write('-');
+        value = -value;
+      }
+      int digits = 1;
+      for (long rest = value; rest >= 10; rest /= 10) {
+        digits++;
+      }
+      room(digits);
+      for (int at = length + digits - 1; at >= length; at--) {
+        bytes[at] = (byte) ('0' + value % 10);
+        value /= 10;
+      }
+      length += digits;
     }
 
     private void room(int more) {
@@ -100,10 +129,8 @@ final class ManyAnswers {
       if (full) {
         FlagEvaluation evaluation = flags.evaluate(name.name(), userId);
         json.writeBytes(evaluation.value() ? TRUE : FALSE);
-        json.writeBytes(REASON);
-        json.writeBytes(ascii(evaluation.reason().name()));
-        json.writeBytes(VERSION);
-        json.writeBytes(ascii(Long.toString(evaluation.version())));
+        json.writeBytes(REASON_THEN_VERSION[evaluation.reason().ordinal()]);
+        json.writeLong(evaluation.version());
       } else {
         json.writeBytes(flags.isEnabled(name.name(), userId) ? TRUE : FALSE);
       }
@@ -121,7 +148,7 @@ final class ManyAnswers {
       json.writeBytes(FlagNames.quoted(userId));
       json.writeBytes(REVISION);
     }
-    json.writeBytes(ascii(Long.toString(revision)));
+    json.writeLong(revision);
     json.writeBytes(OPEN_VALUES);
     return json;
   }

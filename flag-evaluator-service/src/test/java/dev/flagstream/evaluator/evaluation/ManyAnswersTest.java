@@ -96,6 +96,26 @@ class ManyAnswersTest {
         .isEqualTo(jacksonValues(named, "u", null));
   }
 
+  @ParameterizedTest(name = "version {0}, revision {1}")
+  @CsvSource({
+    "0, 0",
+    "9, 10",
+    "10, 99",
+    "1234567890123, 9223372036854775807",
+    "-1, -42",
+    "1, -9223372036854775808"
+  })
+  void versionsAndRevisions_ofAnyLength_areWrittenAsJacksonWritesThem(long version, long revision) {
+    InMemoryFlagClient one = new InMemoryFlagClient();
+    one.set(Flag.builder("f").enabled(true).rolloutPercentage(100).version(version).build());
+    Map<String, Result> values = new LinkedHashMap<>();
+    values.put("f", Result.of(one.evaluate("f", "u"), revision, KeyKind.SERVER));
+
+    assertThat(
+            text(ManyAnswers.evaluations(one, new FlagNames(one).all(), "u", revision, true, null)))
+        .isEqualTo(JSON.writeValueAsString(new Results("u", revision, values, null)));
+  }
+
   @Test
   void noFlags_isAnEmptyObject() {
     InMemoryFlagClient none = new InMemoryFlagClient();
