@@ -2,6 +2,7 @@ package dev.flagstream.benchmarks.coldstart;
 
 import dev.flagstream.benchmarks.platform.FlagSet;
 import dev.flagstream.benchmarks.platform.HarnessPlatform;
+import dev.flagstream.benchmarks.platform.Heap;
 import dev.flagstream.client.FlagClient;
 import dev.flagstream.local.platform.LocalPlatform;
 import dev.flagstream.local.platform.ServiceProcess;

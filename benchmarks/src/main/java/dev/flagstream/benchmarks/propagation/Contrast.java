@@ -1,5 +1,6 @@
 package dev.flagstream.benchmarks.propagation;
 
+import dev.flagstream.benchmarks.platform.Distribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.flagstream.benchmarks.propagation;
 
+import dev.flagstream.benchmarks.platform.Charts;
+import dev.flagstream.benchmarks.platform.Distribution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

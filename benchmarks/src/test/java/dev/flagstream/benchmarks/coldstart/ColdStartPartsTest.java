@@ -3,6 +3,7 @@ package dev.flagstream.benchmarks.coldstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagstream.benchmarks.platform.Heap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

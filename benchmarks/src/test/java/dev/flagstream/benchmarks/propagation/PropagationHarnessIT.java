@@ -2,6 +2,7 @@ package dev.flagstream.benchmarks.propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.benchmarks.platform.Distribution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

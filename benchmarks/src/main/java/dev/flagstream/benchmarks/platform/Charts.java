@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.propagation;
+package dev.flagstream.benchmarks.platform;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * The harness's figures as SVG, written by hand (no plotting library): the latency distribution of
  * each consumer, and Flagstream beside the usual designs on a logarithmic scale.
  */
-final class Charts {
+public final class Charts {
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
   private static final int WIDTH = 720;
   private static final int HEIGHT = 400;
@@ -19,7 +19,7 @@ final class Charts {
   private Charts() {}
 
   /** Cumulative distributions: for each latency, the share of changes that had arrived by then. */
-  static String distribution(String title, List<Distribution> consumers) {
+  public static String distribution(String title, List<Distribution> consumers) {
     double max = 1;
     for (Distribution consumer : consumers) {
       if (!consumer.millis().isEmpty()) {
@@ -79,7 +79,7 @@ final class Charts {
    *
    * @param designs name, p50 ms, p99 ms
    */
-  static String contrast(String title, List<Object[]> designs) {
+  public static String contrast(String title, List<Object[]> designs) {
     StringBuilder svg = start(title);
     axes(svg, "", "propagation (ms, logarithmic)");
     double decades = 5; // 1 ms to 100 s
@@ -185,7 +185,7 @@ final class Charts {
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code value}. */
-  static double niceCeiling(double value) {
+  public static double niceCeiling(double value) {
     double power = Math.pow(10, Math.floor(Math.log10(value)));
     for (double step : new double[] {1, 2, 5, 10}) {
       if (step * power >= value) {

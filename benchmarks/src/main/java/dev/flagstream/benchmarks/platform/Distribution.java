@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.propagation;
+package dev.flagstream.benchmarks.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** The latencies of one consumer in one phase, in milliseconds, sorted; lost changes counted. */
-record Distribution(String consumer, List<Double> millis, int lost) {
-  static Distribution ofNanos(String consumer, List<Long> nanos) {
+public record Distribution(String consumer, List<Double> millis, int lost) {
+  public static Distribution ofNanos(String consumer, List<Long> nanos) {
     List<Double> millis = new ArrayList<>();
     int lost = 0;
     for (long latency : nanos) {
@@ -22,14 +22,14 @@ record Distribution(String consumer, List<Double> millis, int lost) {
     return new Distribution(consumer, List.copyOf(millis), lost);
   }
 
-  static Distribution ofDurations(String consumer, List<Duration> durations) {
+  public static Distribution ofDurations(String consumer, List<Duration> durations) {
     List<Long> nanos = new ArrayList<>();
     durations.forEach(d -> nanos.add(d.isNegative() ? 0 : d.toNanos()));
     return ofNanos(consumer, nanos);
   }
 
   /** The nearest-rank percentile, in milliseconds; NaN when nothing arrived. */
-  double percentile(double fraction) {
+  public double percentile(double fraction) {
     if (millis.isEmpty()) {
       return Double.NaN;
     }
@@ -37,7 +37,7 @@ record Distribution(String consumer, List<Double> millis, int lost) {
     return millis.get(Math.max(0, Math.min(millis.size() - 1, rank - 1)));
   }
 
-  String row() {
+  public String row() {
     return String.format(
         Locale.ROOT,
         "| %s | %d | %.1f | %.1f | %.1f | %.1f | %d |",
@@ -50,7 +50,7 @@ record Distribution(String consumer, List<Double> millis, int lost) {
         lost);
   }
 
-  static String header() {
+  public static String header() {
     return "| consumer | changes | p50 ms | p90 ms | p99 ms | max ms | lost |\n|---|---|---|---|---|---|---|";
   }
 }

@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.coldstart;
+package dev.flagstream.benchmarks.platform;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,18 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Heap in use after a full collection: what a process keeps, not what it has yet to collect. */
-final class Heap {
+public final class Heap {
   private static final Pattern USED = Pattern.compile("heap\\s+total\\s+\\d+K, used (\\d+)K");
 
   private Heap() {}
 
   /** Bytes of heap {@code pid} uses after a full collection, asked through {@code jcmd}. */
-  static long ofProcess(long pid) throws IOException, InterruptedException {
+  public static long ofProcess(long pid) throws IOException, InterruptedException {
     jcmd(pid, "GC.run");
     return used(jcmd(pid, "GC.heap_info"));
   }
 
-  static long used(String heapInfo) {
+  public static long used(String heapInfo) {
     Matcher matcher = USED.matcher(heapInfo);
     if (!matcher.find()) {
       throw new IllegalStateException("jcmd GC.heap_info said no heap use: " + heapInfo.strip());
@@ -29,7 +29,7 @@ final class Heap {
   }
 
   /** Bytes of heap this JVM uses after full collections. */
-  static long ofThisJvm() {
+  public static long ofThisJvm() {
     for (int i = 0; i < 3; i++) {
       System.gc();
     }

@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.propagation;
+package dev.flagstream.benchmarks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
