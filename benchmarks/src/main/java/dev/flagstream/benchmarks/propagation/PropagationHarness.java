@@ -42,83 +42,89 @@ public final class PropagationHarness {
     try (HarnessPlatform started =
         HarnessPlatform.start(
             options.out(), options.adminSettings(), options.evaluatorSettings())) {
-      LocalPlatform platform = started.platform();
-      HttpClient http = started.http();
-      String evaluatorUrl = platform.evaluator().url();
-      AdminApi admin = new AdminApi(http, platform.admin().url(), platform.credentials().token());
-      Map<String, Long> versions = new LinkedHashMap<>();
-      versions.put(PROBE, admin.create(PROBE));
-      for (int i = 1; i < options.flags(); i++) {
-        versions.put("propagation-" + i, admin.create("propagation-" + i));
-      }
-      try (ClientWatch client = new ClientWatch(platform.kafka().bootstrapServers());
-          EvaluatorWatch evaluator =
-              new EvaluatorWatch(http, evaluatorUrl, platform.credentials().serverKey(), PROBE)) {
-        // The stream counts each flag's changes from the versions it opened at: every flag's
-        // creation must have reached the evaluator first.
-        List<Change> created = new ArrayList<>();
-        versions.forEach((flag, version) -> created.add(new Change(flag, version, 0, true, 0)));
-        awaitAll(created, List.of(client.arrivals()));
-        awaitAll(created.subList(0, 1), List.of(evaluator.arrivals()));
-        EvaluatorCheck.awaitVersions(
-            http, evaluatorUrl, platform.credentials().serverKey(), versions);
-        try (StreamWatch stream =
-            new StreamWatch(
-                http,
-                evaluatorUrl,
-                platform.credentials().clientKey(),
-                "user-1",
-                versions.keySet())) {
-          awaitStream(stream);
-          Hops hops = new Hops(http, platform);
-          List<Arrivals> all = List.of(evaluator.arrivals(), client.arrivals(), stream.arrivals());
-          List<HopMetrics> start = hops.read();
-          client.forgetCommitTimes();
-          Map<String, Boolean> enabled = new ConcurrentHashMap<>();
-          versions.keySet().forEach(flag -> enabled.put(flag, true));
-          List<Change> oneByOne = new ArrayList<>();
-          for (int i = 0; i < options.changes(); i++) {
-            boolean next = !enabled.get(PROBE);
-            enabled.put(PROBE, next);
-            Change change = admin.toggle(PROBE, i + 1, next);
-            oneByOne.add(change);
-            awaitAll(List.of(change), all);
-          }
-          PropagationReport.Phase sequential =
-              PropagationReport.Phase.of(
-                  "one change at a time", oneByOne, all, client.fromCommit(), hops.since(start));
+      return run(started, options);
+    }
+  }
 
-          PropagationReport.Phase loaded = null;
-          if (options.loadSeconds() > 0) {
-            List<HopMetrics> beforeLoad = hops.read();
-            client.forgetCommitTimes();
-            LoadedRun run =
-                new LoadedRun(
-                    http,
-                    platform,
-                    admin,
-                    new ArrayList<>(versions.keySet()),
-                    enabled,
-                    options.changes());
-            List<Change> changes = run.run(options);
-            awaitAll(changes, List.of(client.arrivals(), stream.arrivals()));
-            List<Change> probed = changes.stream().filter(c -> c.flag().equals(PROBE)).toList();
-            awaitAll(probed, List.of(evaluator.arrivals()));
-            loaded =
-                PropagationReport.Phase.ofLoaded(
-                    run.describe(options),
-                    changes,
-                    probed,
-                    evaluator.arrivals(),
-                    List.of(client.arrivals(), stream.arrivals()),
-                    client.fromCommit(),
-                    hops.since(beforeLoad));
-          }
-          Files.write(options.out().resolve("stream-events.txt"), stream.received());
-          PropagationReport report = new PropagationReport(options, sequential, loaded);
-          report.write(options.out());
-          return report;
+  /** Runs the harness on a platform already started: the smoke runs share one. */
+  static PropagationReport run(HarnessPlatform started, Options options) throws Exception {
+    Files.createDirectories(options.out());
+    LocalPlatform platform = started.platform();
+    HttpClient http = started.http();
+    String evaluatorUrl = platform.evaluator().url();
+    AdminApi admin = new AdminApi(http, platform.admin().url(), platform.credentials().token());
+    Map<String, Long> versions = new LinkedHashMap<>();
+    versions.put(PROBE, admin.create(PROBE));
+    for (int i = 1; i < options.flags(); i++) {
+      versions.put("propagation-" + i, admin.create("propagation-" + i));
+    }
+    try (ClientWatch client = new ClientWatch(platform.kafka().bootstrapServers());
+        EvaluatorWatch evaluator =
+            new EvaluatorWatch(http, evaluatorUrl, platform.credentials().serverKey(), PROBE)) {
+      // The stream counts each flag's changes from the versions it opened at: every flag's
+      // creation must have reached the evaluator first.
+      List<Change> created = new ArrayList<>();
+      versions.forEach((flag, version) -> created.add(new Change(flag, version, 0, true, 0)));
+      awaitAll(created, List.of(client.arrivals()));
+      awaitAll(created.subList(0, 1), List.of(evaluator.arrivals()));
+      EvaluatorCheck.awaitVersions(
+          http, evaluatorUrl, platform.credentials().serverKey(), versions);
+      try (StreamWatch stream =
+          new StreamWatch(
+              http,
+              evaluatorUrl,
+              platform.credentials().clientKey(),
+              "user-1",
+              versions.keySet())) {
+        awaitStream(stream);
+        Hops hops = new Hops(http, platform);
+        List<Arrivals> all = List.of(evaluator.arrivals(), client.arrivals(), stream.arrivals());
+        List<HopMetrics> start = hops.read();
+        client.forgetCommitTimes();
+        Map<String, Boolean> enabled = new ConcurrentHashMap<>();
+        versions.keySet().forEach(flag -> enabled.put(flag, true));
+        List<Change> oneByOne = new ArrayList<>();
+        for (int i = 0; i < options.changes(); i++) {
+          boolean next = !enabled.get(PROBE);
+          enabled.put(PROBE, next);
+          Change change = admin.toggle(PROBE, i + 1, next);
+          oneByOne.add(change);
+          awaitAll(List.of(change), all);
         }
+        PropagationReport.Phase sequential =
+            PropagationReport.Phase.of(
+                "one change at a time", oneByOne, all, client.fromCommit(), hops.since(start));
+
+        PropagationReport.Phase loaded = null;
+        if (options.loadSeconds() > 0) {
+          List<HopMetrics> beforeLoad = hops.read();
+          client.forgetCommitTimes();
+          LoadedRun run =
+              new LoadedRun(
+                  http,
+                  platform,
+                  admin,
+                  new ArrayList<>(versions.keySet()),
+                  enabled,
+                  options.changes());
+          List<Change> changes = run.run(options);
+          awaitAll(changes, List.of(client.arrivals(), stream.arrivals()));
+          List<Change> probed = changes.stream().filter(c -> c.flag().equals(PROBE)).toList();
+          awaitAll(probed, List.of(evaluator.arrivals()));
+          loaded =
+              PropagationReport.Phase.ofLoaded(
+                  run.describe(options),
+                  changes,
+                  probed,
+                  evaluator.arrivals(),
+                  List.of(client.arrivals(), stream.arrivals()),
+                  client.fromCommit(),
+                  hops.since(beforeLoad));
+        }
+        Files.write(options.out().resolve("stream-events.txt"), stream.received());
+        PropagationReport report = new PropagationReport(options, sequential, loaded);
+        report.write(options.out());
+        return report;
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.flagstream.local.platform.LocalPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,52 +38,58 @@ public final class ThroughputHarness {
   static ThroughputReport run(ThroughputOptions options) throws Exception {
     try (HarnessPlatform started =
         HarnessPlatform.start(options.out(), Map.of(), options.evaluatorSettings())) {
-      LocalPlatform platform = started.platform();
-      HttpClient http = started.http();
-      String evaluatorUrl = platform.evaluator().url();
-      String clientKey = platform.credentials().clientKey();
-      List<String> flags = FlagSet.names("throughput", options.flags());
-      FlagSet.create(http, platform.admin().url(), platform.credentials().token(), flags);
-      FlagSet.awaitEvaluator(http, evaluatorUrl, clientKey, flags.size(), Duration.ofSeconds(60));
+      return run(started, options);
+    }
+  }
 
-      long evaluator = platform.evaluator().pid();
-      // Read before anything is confined: the JVM counts only the cores it may use.
-      int cores = Runtime.getRuntime().availableProcessors();
-      List<String> prefix = List.of();
-      String placement;
-      if (Cores.canConfine(options.evaluatorCores(), cores)) {
-        int last = cores - 1;
-        String own = Cores.list(0, options.evaluatorCores() - 1);
-        String others = Cores.list(options.evaluatorCores(), last);
-        // The harness's JVM (Kafka's broker runs in it) and every process it started first, the
-        // evaluator among them; then the evaluator alone, onto its own cores.
-        Cores.confine(ProcessHandle.current().pid(), others);
-        Cores.confine(evaluator, own);
-        prefix = Cores.prefix(others);
-        // Read back, so that the report says where they ran, not where they were asked to.
-        placement =
-            "The evaluator confined to cores "
-                + Cores.allowed(evaluator)
-                + " of "
-                + cores
-                + "; the load generator, the admin service (cores "
-                + Cores.allowed(platform.admin().pid())
-                + "), PostgreSQL and Kafka to cores "
-                + others
-                + " (taskset)";
-      } else {
-        placement =
-            "Nothing confined: the evaluator, the generator and the platform share all "
-                + cores
-                + " cores";
-      }
-      try {
-        return measure(options, http, platform, flags, evaluator, placement, prefix);
-      } finally {
-        // The harness's own JVM may go on (a test run): give it every core back.
-        if (!prefix.isEmpty()) {
-          Cores.confine(ProcessHandle.current().pid(), Cores.list(0, cores - 1));
-        }
+  /** Runs the harness on a platform already started: the smoke runs share one. */
+  static ThroughputReport run(HarnessPlatform started, ThroughputOptions options) throws Exception {
+    Files.createDirectories(options.out());
+    LocalPlatform platform = started.platform();
+    HttpClient http = started.http();
+    String evaluatorUrl = platform.evaluator().url();
+    String clientKey = platform.credentials().clientKey();
+    List<String> flags = FlagSet.names("throughput", options.flags());
+    FlagSet.create(http, platform.admin().url(), platform.credentials().token(), flags);
+    FlagSet.awaitEvaluator(http, evaluatorUrl, clientKey, flags.size(), Duration.ofSeconds(60));
+
+    long evaluator = platform.evaluator().pid();
+    // Read before anything is confined: the JVM counts only the cores it may use.
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<String> prefix = List.of();
+    String placement;
+    if (Cores.canConfine(options.evaluatorCores(), cores)) {
+      int last = cores - 1;
+      String own = Cores.list(0, options.evaluatorCores() - 1);
+      String others = Cores.list(options.evaluatorCores(), last);
+      // The harness's JVM (Kafka's broker runs in it) and every process it started first, the
+      // evaluator among them; then the evaluator alone, onto its own cores.
+      Cores.confine(ProcessHandle.current().pid(), others);
+      Cores.confine(evaluator, own);
+      prefix = Cores.prefix(others);
+      // Read back, so that the report says where they ran, not where they were asked to.
+      placement =
+          "The evaluator confined to cores "
+              + Cores.allowed(evaluator)
+              + " of "
+              + cores
+              + "; the load generator, the admin service (cores "
+              + Cores.allowed(platform.admin().pid())
+              + "), PostgreSQL and Kafka to cores "
+              + others
+              + " (taskset)";
+    } else {
+      placement =
+          "Nothing confined: the evaluator, the generator and the platform share all "
+              + cores
+              + " cores";
+    }
+    try {
+      return measure(options, http, platform, flags, evaluator, placement, prefix);
+    } finally {
+      // The harness's own JVM may go on (a test run): give it every core back.
+      if (!prefix.isEmpty()) {
+        Cores.confine(ProcessHandle.current().pid(), Cores.list(0, cores - 1));
       }
     }
   }

@@ -3,17 +3,22 @@ package dev.flagstream.benchmarks.propagation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagstream.benchmarks.platform.Distribution;
+import dev.flagstream.benchmarks.platform.HarnessPlatform;
+import dev.flagstream.benchmarks.platform.SmokePlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The propagation harness, run with tiny numbers so that it cannot rot: every change reaches every
  * consumer and the report, raw figures and charts are written. Its speed is not checked here.
  */
+@ExtendWith(SmokePlatform.class)
 class PropagationHarnessIT {
   @Test
-  void aSmallRun_seesEveryChangeAtEveryConsumer_andWritesItsReport() throws Exception {
+  void aSmallRun_seesEveryChangeAtEveryConsumer_andWritesItsReport(HarnessPlatform platform)
+      throws Exception {
     Path out = Path.of("target", "propagation-smoke");
     Options options =
         Options.parse(
@@ -24,7 +29,7 @@ class PropagationHarnessIT {
             "--flags", "4",
             "--out", out.toString());
 
-    PropagationReport report = PropagationHarness.run(options);
+    PropagationReport report = PropagationHarness.run(platform, options);
 
     assertThat(report.lost()).isZero();
     assertThat(report.sequential().consumers())

@@ -2,17 +2,22 @@ package dev.flagstream.benchmarks.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagstream.benchmarks.platform.HarnessPlatform;
+import dev.flagstream.benchmarks.platform.SmokePlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The throughput harness, run with tiny numbers so that it cannot rot: every scenario is answered
  * without a failure and the report, raw figures and chart are written. Its speed is not checked.
  */
+@ExtendWith(SmokePlatform.class)
 class ThroughputHarnessIT {
   @Test
-  void aSmallRun_loadsEveryScenario_withoutAFailure_andWritesItsReport() throws Exception {
+  void aSmallRun_loadsEveryScenario_withoutAFailure_andWritesItsReport(HarnessPlatform platform)
+      throws Exception {
     Path out = Path.of("target", "throughput-smoke");
     ThroughputOptions options =
         ThroughputOptions.parse(
@@ -25,7 +30,7 @@ class ThroughputHarnessIT {
     String coresBefore = allowedCores();
     int cores = Runtime.getRuntime().availableProcessors();
 
-    ThroughputReport report = ThroughputHarness.run(options);
+    ThroughputReport report = ThroughputHarness.run(platform, options);
 
     assertThat(allowedCores())
         .as("the harness gives its JVM its cores back")
