@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks;
 
 import dev.flagstream.benchmarks.coldstart.ColdStartHarness;
+import dev.flagstream.benchmarks.fanout.FanoutHarness;
 import dev.flagstream.benchmarks.propagation.PropagationHarness;
 import dev.flagstream.benchmarks.throughput.ThroughputHarness;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ public final class Harness {
           "throughput",
           ThroughputHarness::main,
           "coldstart",
-          ColdStartHarness::main);
+          ColdStartHarness::main,
+          "fanout",
+          FanoutHarness::main);
 
   private Harness() {}
 
