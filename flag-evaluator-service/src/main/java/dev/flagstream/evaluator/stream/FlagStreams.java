@@ -127,7 +127,9 @@ final class FlagStreams implements SmartLifecycle {
                   .since(lastEventId, revision)
                   .filter(flagsMissed -> flagsMissed.size() <= settings.outboxCapacity());
       if (missed.isPresent()) {
-        missed.get().forEach(flag -> queueValue(stream, flag, revision, overflowing));
+        missed
+            .get()
+            .forEach(flag -> queueValue(stream, new ChangeEvents(flag, revision), overflowing));
       } else {
         queueSnapshot(stream, revision, revisionReached, overflowing);
       }
@@ -188,22 +190,50 @@ final class FlagStreams implements SmartLifecycle {
     overflowing.forEach(stream -> stream.end(OpenStream.End.SLOW));
   }
 
+  /**
+   * A change's events, made once each and shared by every stream that gets the same one: a change
+   * reaches every stream, and most of them get one of two events.
+   */
+  private static final class ChangeEvents {
+    private final String flag;
+    private final long revision;
+    private @Nullable StreamEvent on;
+    private @Nullable StreamEvent off;
+    private @Nullable StreamEvent gone;
+
+    ChangeEvents(String flag, long revision) {
+      this.flag = flag;
+      this.revision = revision;
+    }
+
+    StreamEvent value(boolean value) {
+      if (value) {
+        return on != null ? on : (on = StreamEvent.flag(flag, true, true, revision));
+      }
+      return off != null ? off : (off = StreamEvent.flag(flag, false, true, revision));
+    }
+
+    StreamEvent gone() {
+      return gone != null ? gone : (gone = StreamEvent.flag(flag, false, false, revision));
+    }
+  }
+
   /** Queues the flag's current value when it differs from what the stream was last given. */
-  private void queueValue(
-      OpenStream stream, String flag, long revision, List<OpenStream> overflowing) {
+  private void queueValue(OpenStream stream, ChangeEvents change, List<OpenStream> overflowing) {
+    String flag = change.flag;
     boolean exists = flags.flag(flag) != null;
     Boolean queued = stream.queued().get(flag);
     if (!exists) {
       if (queued != null) {
         stream.queued().remove(flag);
-        offer(stream, StreamEvent.flag(flag, false, false, revision), overflowing);
+        offer(stream, change.gone(), overflowing);
       }
       return;
     }
     boolean value = flags.isEnabled(flag, stream.userId());
     if (queued == null || queued != value) {
       stream.queued().put(flag, value);
-      offer(stream, StreamEvent.flag(flag, value, true, revision), overflowing);
+      offer(stream, change.value(value), overflowing);
     }
   }
 
@@ -217,8 +247,9 @@ final class FlagStreams implements SmartLifecycle {
       } else {
         recent.add(revision, change.name());
       }
+      ChangeEvents events = new ChangeEvents(change.name(), revision);
       for (OpenStream stream : open) {
-        queueValue(stream, change.name(), revision, overflowing);
+        queueValue(stream, events, overflowing);
       }
     }
     endSlow(overflowing); // outside the lock: ending closes connections
@@ -248,8 +279,9 @@ final class FlagStreams implements SmartLifecycle {
   @Scheduled(fixedDelay = 1_000)
   void sweep() {
     Instant now = clock.instant();
-    List<OpenStream> streams = new ArrayList<>(open);
-    for (OpenStream stream : streams) {
+    // The set's own iterator: it takes ending streams (which leave the set) in its stride, where a
+    // copy of every stream each second would cost more than the checks.
+    for (OpenStream stream : open) {
       OpenStream.End overdue = stream.overdue(now, settings.sendTimeout());
       if (overdue != null) {
         stream.end(overdue);

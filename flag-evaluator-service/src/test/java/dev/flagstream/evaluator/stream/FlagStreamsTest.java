@@ -95,6 +95,28 @@ class FlagStreamsTest {
   }
 
   @Test
+  void aChange_isOneEventPerValue_sharedByEveryStreamThatGetsIt() {
+    set("shared", false);
+    Sinks.Recording first = new Sinks.Recording();
+    Sinks.Recording second = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", null, null, first);
+    streams.open(BROWSER, "u-2", null, null, second);
+    set("shared", true);
+    await()
+        .atMost(SECONDS)
+        .untilAsserted(
+            () -> {
+              assertThat(first.names()).containsExactly("snapshot", "flag");
+              assertThat(second.names()).containsExactly("snapshot", "flag");
+            });
+
+    assertThat(second.events.get(1)).isSameAs(first.events.get(1));
+    assertThat(second.events.get(0))
+        .as("each user's snapshot is its own")
+        .isNotSameAs(first.events.get(0));
+  }
+
+  @Test
   void aSlowBrowser_delaysNoOtherStream() throws Exception {
     set("slow", false);
     Sinks.Stalled slow = stalled();
