@@ -22,11 +22,12 @@ import java.util.Map;
  * it, and what each open stream costs the evaluator in memory and threads. Starts the platform as
  * {@code ./mvnw -Prun} does, opens {@code --streams} streams from {@link Crowds} of processes (each
  * for a user of its own, with a client key, as browsers do), then switches one flag on and off
- * {@code --changes} times, each time timing its arrival on every stream from the admin's answer.
- * Memory is read after a full collection, with no stream and with every stream open. Measures;
- * asserts no speed.
+ * {@code --changes} times (after {@code --warmup-changes} unmeasured), each time timing its arrival
+ * on every stream from the admin's answer. Memory is read after a full collection, with no stream
+ * and with every stream open. Measures; asserts no speed.
  *
- * <p>{@code --streams 20000 --changes 5 --flags 20 --out target/fanout} are the defaults.
+ * <p>{@code --streams 20000 --changes 5 --warmup-changes 3 --flags 20 --out target/fanout} are the
+ * defaults.
  */
 public final class FanoutHarness {
   static final String PROBE = "fanout-probe";
@@ -97,26 +98,32 @@ public final class FanoutHarness {
             PROBE,
             streams,
             PER_PROCESS,
-            options.changes(),
+            options.warmupChanges() + options.changes(),
             Math.max(120_000, streams * 20L),
             options.out())) {
       opened = crowds.opened();
       failed = crowds.failed();
       heapOpen = Heap.ofProcess(evaluator);
       open = ProcessStatus.of(evaluator);
-      for (int change = 1; change <= options.changes(); change++) {
+      int warmup = options.warmupChanges();
+      for (int change = 1; change <= warmup + options.changes(); change++) {
         List<Long> arrivals;
         long answered;
+        int most;
         try (ProcessStatus.ThreadPeak threads = new ProcessStatus.ThreadPeak(evaluator)) {
           answered = toggle(http, platform.admin().url(), token, change % 2 == 1);
           arrivals = crowds.awaitArrivals(change, DELIVERY_PATIENCE_MILLIS);
-          threadPeaks.add(threads.peak());
+          most = threads.peak();
         }
+        if (change <= warmup) {
+          continue;
+        }
+        threadPeaks.add(most);
         List<Long> latencies = new ArrayList<>();
         for (long arrival : arrivals) {
           latencies.add(arrival < 0 ? -1 : Math.max(0, arrival - answered));
         }
-        deliveries.add(Distribution.ofNanos("change " + change, latencies));
+        deliveries.add(Distribution.ofNanos("change " + (change - warmup), latencies));
       }
     }
     FanoutReport report =

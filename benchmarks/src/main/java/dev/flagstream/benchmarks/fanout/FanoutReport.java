@@ -78,11 +78,14 @@ record FanoutReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "%,d streams asked for, %,d tried, %,d opened, %,d refused or failed.",
+            "%,d streams asked for, %,d tried, %,d opened, %,d refused or failed. %d changes"
+                + " measured, after %d unmeasured.",
             options.streams(),
             streams,
             opened,
-            failed));
+            failed,
+            options.changes(),
+            options.warmupChanges()));
     if (streams < options.streams()) {
       md.append(
           String.format(

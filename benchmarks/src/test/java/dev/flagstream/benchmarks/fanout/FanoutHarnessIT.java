@@ -22,7 +22,16 @@ class FanoutHarnessIT {
     Path out = Path.of("target", "fanout-smoke");
     FanoutOptions options =
         FanoutOptions.parse(
-            "--streams", "40", "--changes", "2", "--flags", "3", "--out", out.toString());
+            "--streams",
+            "40",
+            "--changes",
+            "2",
+            "--warmup-changes",
+            "1",
+            "--flags",
+            "3",
+            "--out",
+            out.toString());
 
     FanoutReport report = FanoutHarness.run(platform, options);
 

@@ -15,7 +15,7 @@ class FanoutPartsTest {
     assertThat(FanoutOptions.parse()).isEqualTo(FanoutOptions.DEFAULTS);
     assertThat(FanoutOptions.DEFAULTS.streams()).isEqualTo(20_000);
     assertThat(FanoutOptions.parse("--streams", "5", "--evaluator", "a=b", "--out", "x"))
-        .isEqualTo(new FanoutOptions(5, 5, 20, Path.of("x"), Map.of("a", "b")));
+        .isEqualTo(new FanoutOptions(5, 5, 3, 20, Path.of("x"), Map.of("a", "b")));
     assertThatThrownBy(() -> FanoutOptions.parse("--writes", "5"))
         .hasMessageContaining("--streams");
   }
@@ -68,7 +68,8 @@ class FanoutPartsTest {
     assertThat(report.heapPerStream()).isEqualTo(30.0);
     assertThat(report.mostThreads()).isEqualTo(80);
     assertThat(report.markdown())
-        .contains("20,000 streams asked for, 19,700 tried, 19,700 opened")
+        .contains(
+            "20,000 streams asked for, 19,700 tried, 19,700 opened, 0 refused or failed. 5 changes measured, after 3 unmeasured.")
         .contains("may open 20,000 files (RLIMIT_NOFILE) and had 100 open")
         .contains("| all changes | 3 | 200.0 | 900.0 | 900.0 | 900.0 | 1 |")
         .contains("p99 900 ms, not met") // one arrival lost
