@@ -144,7 +144,9 @@ final class FlagTopicCheck {
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                     Integer.toString(kafka.minInsyncReplicas()),
                     TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG,
-                    "false"));
+                    "false",
+                    TopicConfig.SEGMENT_BYTES_CONFIG,
+                    Long.toString(kafka.segmentSize().toBytes())));
     try {
       admin.createTopics(List.of(topic)).all().get(millis, TimeUnit.MILLISECONDS);
       log.atInfo()

@@ -4,6 +4,7 @@ import dev.flagstream.contracts.change.FlagTopic;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where flag changes go and how the capture talks to Kafka, under {@code flags.kafka} ({@code
@@ -18,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minInsyncReplicas {@code min.insync.replicas} of the topic, how many replicas must have a
  *     change before Kafka acknowledges it; 0, the default, means one less than the replication
  *     factor but at least 1 (2 for the default of 3)
+ * @param segmentSize {@code segment.bytes} of a newly created topic: compaction cleans only closed
+ *     segments, so a small segment keeps the topic near one record per flag; with Kafka's 1 GiB
+ *     default about two million changes would pile up before the first was cleaned
  * @param properties Kafka client settings passed unchanged to every client the capture makes
  *     (producer, admin client, topic reader), such as {@code security.protocol}, {@code
  *     sasl.mechanism}, {@code sasl.jaas.config} or {@code ssl.truststore.location}; the settings
@@ -30,6 +34,7 @@ public record FlagTopicProperties(
     @DefaultValue("1") int partitions,
     @DefaultValue("3") short replicationFactor,
     @DefaultValue("0") int minInsyncReplicas,
+    @DefaultValue("16MB") DataSize segmentSize,
     @DefaultValue Map<String, String> properties) {
 
   public FlagTopicProperties {
@@ -49,6 +54,12 @@ public record FlagTopicProperties(
               + ") above flags.kafka.replication-factor ("
               + replicationFactor
               + ") would refuse every change");
+    }
+    if (segmentSize.toBytes() < DataSize.ofMegabytes(1).toBytes()
+        || segmentSize.toBytes() > Integer.MAX_VALUE) {
+      // Kafka's own bounds of segment.bytes: it would refuse to create the topic.
+      throw new IllegalArgumentException(
+          "flags.kafka.segment-size must be between 1MB and 2GB, not " + segmentSize);
     }
     properties = Map.copyOf(properties);
   }

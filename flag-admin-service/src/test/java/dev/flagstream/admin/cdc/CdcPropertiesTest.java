@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /** The capture's settings: defaults safe in production, nonsense refused at start-up. */
 class CdcPropertiesTest {
@@ -33,6 +34,7 @@ class CdcPropertiesTest {
     assertThat(kafka.replicationFactor()).isEqualTo((short) 3);
     assertThat(kafka.minInsyncReplicas()).isEqualTo(2);
     assertThat(kafka.properties()).isEmpty();
+    assertThat(kafka.segmentSize()).isEqualTo(DataSize.ofMegabytes(16));
   }
 
   @Test
@@ -84,6 +86,13 @@ class CdcPropertiesTest {
                 + " refuse every change");
     assertThatThrownBy(() -> topic(Map.of("flags.kafka.replication-factor", "0")))
         .hasRootCauseInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> topic(Map.of("flags.kafka.segment-size", "512KB")))
+        .hasRootCauseMessage("flags.kafka.segment-size must be between 1MB and 2GB, not 524288B");
+    assertThatThrownBy(() -> topic(Map.of("flags.kafka.segment-size", "3GB")))
+        .hasRootCauseMessage(
+            "flags.kafka.segment-size must be between 1MB and 2GB, not 3221225472B");
+    assertThat(topic(Map.of("flags.kafka.segment-size", "1MB")).segmentSize())
+        .isEqualTo(DataSize.ofMegabytes(1));
   }
 
   @Test

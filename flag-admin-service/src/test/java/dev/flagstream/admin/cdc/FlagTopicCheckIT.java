@@ -98,6 +98,9 @@ class FlagTopicCheckIT {
     assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
     assertThat(config.get("min.insync.replicas").value()).isEqualTo("1");
     assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
+    assertThat(config.get("segment.bytes").value())
+        .as("segments close, so that compaction cleans them")
+        .isEqualTo(Long.toString(16L * 1024 * 1024));
   }
 
   @Test
