@@ -4,6 +4,7 @@ import dev.flagstream.benchmarks.coldstart.ColdStartHarness;
 import dev.flagstream.benchmarks.fanout.FanoutHarness;
 import dev.flagstream.benchmarks.propagation.PropagationHarness;
 import dev.flagstream.benchmarks.throughput.ThroughputHarness;
+import dev.flagstream.benchmarks.writes.WritesHarness;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -26,7 +27,9 @@ public final class Harness {
           "coldstart",
           ColdStartHarness::main,
           "fanout",
-          FanoutHarness::main);
+          FanoutHarness::main,
+          "writes",
+          WritesHarness::main);
 
   private Harness() {}
 

@@ -1,4 +1,4 @@
-package dev.flagstream.benchmarks.propagation;
+package dev.flagstream.benchmarks.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * counts. Two readings, before and after a run, give the run's own distribution, and a percentile
  * of it to the bucket's precision (Micrometer's buckets are about 10 % apart in this range).
  */
-record HopMetrics(String name, Map<Double, Long> buckets) {
+public record HopMetrics(String name, Map<Double, Long> buckets) {
   private static final Pattern BUCKET =
       Pattern.compile("^(\\w+)_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\}\\s+(\\S+)$");
 
   /** Reads timer {@code name} (its Prometheus name, without {@code _seconds}) from a service. */
-  static HopMetrics read(HttpClient http, String serviceUrl, String key, String name) {
+  public static HopMetrics read(HttpClient http, String serviceUrl, String key, String name) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
             .header("Authorization", "Bearer " + key)
@@ -55,19 +55,19 @@ record HopMetrics(String name, Map<Double, Long> buckets) {
   }
 
   /** What was recorded since {@code before}. */
-  HopMetrics since(HopMetrics before) {
+  public HopMetrics since(HopMetrics before) {
     Map<Double, Long> delta = new TreeMap<>();
     buckets.forEach(
         (bound, count) -> delta.put(bound, count - before.buckets.getOrDefault(bound, 0L)));
     return new HopMetrics(name, delta);
   }
 
-  long count() {
+  public long count() {
     return buckets.getOrDefault(Double.POSITIVE_INFINITY, 0L);
   }
 
   /** The upper bound of the bucket that holds the {@code fraction} quantile; null when empty. */
-  Duration percentile(double fraction) {
+  public Duration percentile(double fraction) {
     long total = count();
     if (total == 0) {
       return null;

@@ -1,5 +1,6 @@
 package dev.flagstream.benchmarks.propagation;
 
+import dev.flagstream.benchmarks.platform.HopMetrics;
 import dev.flagstream.local.platform.LocalPlatform;
 import java.net.http.HttpClient;
 import java.util.ArrayList;

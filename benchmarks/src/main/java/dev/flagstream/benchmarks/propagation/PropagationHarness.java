@@ -1,6 +1,7 @@
 package dev.flagstream.benchmarks.propagation;
 
 import dev.flagstream.benchmarks.platform.HarnessPlatform;
+import dev.flagstream.benchmarks.platform.HopMetrics;
 import dev.flagstream.local.platform.LocalPlatform;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.flagstream.benchmarks.propagation;
 
 import dev.flagstream.benchmarks.platform.Charts;
 import dev.flagstream.benchmarks.platform.Distribution;
+import dev.flagstream.benchmarks.platform.HopMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
