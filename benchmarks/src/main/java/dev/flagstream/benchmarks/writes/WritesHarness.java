@@ -63,6 +63,9 @@ public final class WritesHarness {
     List<HopMetrics> before = timers(http, adminUrl, token);
     PacedWriter.Result sustained =
         writer.run(options.writesPerSecond(), Duration.ofSeconds(options.seconds()));
+    // Read once every measured write is on the topic: the last ones are still being captured
+    // when the last answer arrives, and their times belong to this phase.
+    Sizes.awaitRecords(platform, recordsBefore + flags.size() + writer.written(), 600_000);
     List<HopMetrics> after = timers(http, adminUrl, token);
     List<HopMetrics> capture =
         List.of(after.get(0).since(before.get(0)), after.get(1).since(before.get(1)));
