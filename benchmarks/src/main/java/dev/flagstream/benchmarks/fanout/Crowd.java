@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -55,6 +56,10 @@ final class Crowd implements AutoCloseable {
   private final Selector selector;
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
   private final List<Stream> streams = new ArrayList<>();
+
+  // How many streams got their first, second… event: counted as they arrive, so that whoever
+  // waits for them reads one number instead of walking every stream under the reader's lock.
+  private final AtomicIntegerArray reached;
   private final Thread loop;
   private volatile boolean closing;
   private volatile int connecting;
@@ -94,6 +99,7 @@ final class Crowd implements AutoCloseable {
     this.key = key;
     this.userPrefix = userPrefix;
     this.maxEvents = maxEvents;
+    this.reached = new AtomicIntegerArray(maxEvents);
     this.watched = "\"flag\":\"" + flag + "\"";
     this.carry = watched.length() + SNAPSHOT.length();
     this.selector = Selector.open();
@@ -147,15 +153,7 @@ final class Crowd implements AutoCloseable {
   }
 
   private int arrived(int events) {
-    int arrived = 0;
-    synchronized (streams) {
-      for (Stream stream : streams) {
-        if (stream.wasOpen && stream.flagEvents >= events) {
-          arrived++;
-        }
-      }
-    }
-    return arrived;
+    return reached.get(events - 1);
   }
 
   private void run() {
@@ -251,6 +249,7 @@ final class Crowd implements AutoCloseable {
         if (at + watched.length() > stream.carry.length()) {
           if (stream.flagEvents < maxEvents) {
             stream.arrivals[stream.flagEvents] = now;
+            reached.incrementAndGet(stream.flagEvents);
           }
           stream.flagEvents++;
         }
