@@ -73,6 +73,22 @@ public final class FlagSet {
     }
   }
 
+  /** Switches flag {@code name} on or off through {@code POST /api/admin/flags/{name}/toggle}. */
+  public static void toggle(
+      HttpClient http, String adminUrl, String adminToken, String name, boolean enabled) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(adminUrl + "/api/admin/flags/" + name + "/toggle"))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))
+            .build();
+    HttpResponse<String> answer = Http.send(http, request);
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "The toggle of " + name + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+  }
+
   /** Waits until the evaluator answers for {@code count} flags, at most {@code patience}. */
   public static void awaitEvaluator(
       HttpClient http, String evaluatorUrl, String clientKey, int count, Duration patience) {

@@ -21,12 +21,13 @@ class ColdStartHarnessIT {
     assertThat(report.held()).isEqualTo(300);
     assertThat(report.clientFlags()).isEqualTo(300);
     assertThat(report.evaluatorHeap()).isPositive();
-    assertThat(report.snapshots()).hasSize(5);
+    assertThat(report.snapshotsAfterChange()).hasSize(ColdStartHarness.SNAPSHOTS);
+    assertThat(report.snapshotsUnchanged()).hasSize(ColdStartHarness.SNAPSHOTS);
     assertThat(report.snapshotBytes()).isGreaterThan(300 * 50);
     assertThat(report.fullStart()).isPositive();
     assertThat(Files.readString(out.resolve("coldstart.md")))
         .contains("| evaluator, launch to ready, 300 flags (300 held) |");
-    assertThat(Files.readAllLines(out.resolve("coldstart.csv"))).hasSize(13);
+    assertThat(Files.readAllLines(out.resolve("coldstart.csv"))).hasSize(14);
     assertThat(out.resolve("coldstart.svg")).content().startsWith("<svg");
   }
 }

@@ -49,17 +49,23 @@ class ColdStartPartsTest {
                 Duration.ofMillis(310),
                 Duration.ofMillis(320),
                 Duration.ofMillis(305)),
+            List.of(Duration.ofMillis(40), Duration.ofMillis(20), Duration.ofMillis(30)),
             21_000_000);
-    assertThat(report.snapshotMedian()).isEqualTo(Duration.ofMillis(310));
+    assertThat(report.snapshotAfterChange()).isEqualTo(Duration.ofMillis(310));
+    assertThat(report.snapshotUnchanged()).isEqualTo(Duration.ofMillis(30));
     assertThat(report.markdown())
         .contains("| evaluator, launch to ready, 100,000 flags (100,000 held) | 8.25 s | < 5 s |")
         .contains("| of which reading the flags (the difference) | 1.75 s |  |")
         .contains("| evaluator heap after a full collection | 96 MiB | < 256 MiB |")
-        .contains("| admin snapshot of 100,000 flags (21.0 MB), median of 5 | 0.31 s | < 1 s |")
+        .contains(
+            "| admin snapshot of 100,000 flags (21.0 MB) right after a change, median of 5"
+                + " | 0.31 s | < 1 s |")
+        .contains("| admin snapshot with nothing changed, median of 3 | 0.03 s | < 1 s |")
         .contains("| import of 100,000 flags through the admin API | 50.00 s (2,000 flags/s) |  |");
-    assertThat(report.csv().lines()).hasSize(13).contains("evaluator_heap_bytes,100663296");
+    assertThat(report.csv().lines()).hasSize(14).contains("evaluator_heap_bytes,100663296");
     assertThat(report.chart())
         .contains(">Java client, every flag</text>")
-        .contains(">8.25 s</text>");
+        .contains(">8.25 s</text>")
+        .contains(">admin snapshot, unchanged</text>");
   }
 }

@@ -232,21 +232,37 @@ public final class ContractJson {
 
   /** Writes a snapshot. */
   public static JsonWriter writeSnapshot(JsonWriter out, FlagSnapshot snapshot) {
-    out.beginObject()
-        .name("schemaVersion")
-        .value(snapshot.schemaVersion())
-        .name("revision")
-        .value(snapshot.revision())
-        .name("digest")
-        .value(snapshot.digest())
-        .name("generatedAt")
-        .value(snapshot.generatedAt().toString())
-        .name("flags")
-        .beginArray();
+    writeSnapshotStart(
+        out,
+        snapshot.schemaVersion(),
+        snapshot.revision(),
+        snapshot.digest(),
+        snapshot.generatedAt());
     for (Flag flag : snapshot.flags()) {
       writeFlag(out, flag);
     }
-    return out.endArray().name("freshAt").value(snapshot.freshAt().toString()).endObject();
+    return writeSnapshotEnd(out, snapshot.freshAt());
+  }
+
+  /** Writes a snapshot up to its first flag: the members before them and the array's opening. */
+  public static JsonWriter writeSnapshotStart(
+      JsonWriter out, int schemaVersion, long revision, String digest, Instant generatedAt) {
+    return out.beginObject()
+        .name("schemaVersion")
+        .value(schemaVersion)
+        .name("revision")
+        .value(revision)
+        .name("digest")
+        .value(digest)
+        .name("generatedAt")
+        .value(generatedAt.toString())
+        .name("flags")
+        .beginArray();
+  }
+
+  /** Writes a snapshot from after its last flag: the array's end and the members after it. */
+  public static JsonWriter writeSnapshotEnd(JsonWriter out, Instant freshAt) {
+    return out.endArray().name("freshAt").value(freshAt.toString()).endObject();
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,16 +76,28 @@ public record FlagSnapshot(
   }
 
   private static String digestOfSorted(List<Flag> sorted) {
+    return digestOfCanonical(
+        sorted.stream()
+            .map(flag -> ContractJson.writeCanonicalFlag(new JsonWriter(), flag).toBytes()));
+  }
+
+  /** The digest of flags already in canonical form and sorted by name. */
+  static String digestOfCanonical(Stream<byte[]> canonicalFlags) {
     MessageDigest sha256 = sha256();
-    for (Flag flag : sorted) {
-      sha256.update(ContractJson.writeCanonicalFlag(new JsonWriter(), flag).toBytes());
-      sha256.update((byte) '\n');
-    }
+    canonicalFlags.forEach(
+        canonical -> {
+          sha256.update(canonical);
+          sha256.update((byte) '\n');
+        });
     return HexFormat.of().formatHex(sha256.digest());
   }
 
   /** The snapshot's HTTP entity tag: its digest, quoted. Equal tags mean equal flags. */
   public String entityTag() {
+    return entityTagOf(digest);
+  }
+
+  static String entityTagOf(String digest) {
     return "\"" + digest + "\"";
   }
 
@@ -94,10 +107,14 @@ public record FlagSnapshot(
    * (a {@code W/} prefix ignored, RFC 9110 §13.1.2), is {@link #entityTag()}.
    */
   public boolean isNamedBy(@Nullable String ifNoneMatch) {
+    return names(ifNoneMatch, entityTag());
+  }
+
+  /** Whether {@code ifNoneMatch} names {@code tag}, as {@link #isNamedBy(String)} tells. */
+  static boolean names(@Nullable String ifNoneMatch, String tag) {
     if (ifNoneMatch == null) {
       return false;
     }
-    String tag = entityTag();
     for (String named : ifNoneMatch.split(",", -1)) {
       String candidate = named.strip();
       if (candidate.startsWith("W/")) {

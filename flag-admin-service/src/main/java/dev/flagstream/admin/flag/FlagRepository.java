@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -52,6 +55,32 @@ class FlagRepository {
         .param(name)
         .query(rows)
         .optional();
+  }
+
+  /**
+   * The row version of every flag by name: PostgreSQL's {@code xmin}, the transaction that wrote
+   * the row as it is, renewed by every insert and update.
+   */
+  Map<String, Long> rowVersions() {
+    Map<String, Long> versions = new HashMap<>();
+    jdbc.sql("SELECT name, xmin::text::bigint AS row_version FROM feature_flags")
+        .query(
+            row -> {
+              versions.put(row.getString("name"), row.getLong("row_version"));
+            });
+    return versions;
+  }
+
+  /** Hands every flag of {@code names} to {@code reader}, or every flag when null. */
+  void read(@Nullable Collection<String> names, Consumer<Flag> reader) {
+    RowCallbackHandler each = row -> reader.accept(flag(row, row.getRow()));
+    if (names == null) {
+      jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags").query(each);
+    } else if (!names.isEmpty()) {
+      jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE name = ANY(:names)")
+          .param("names", new SqlArrayValue("text", names.toArray()))
+          .query(each);
+    }
   }
 
   /** Flags whose name contains {@code search}, after {@code afterName}, by name. */

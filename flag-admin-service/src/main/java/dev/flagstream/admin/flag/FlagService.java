@@ -13,7 +13,6 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.util.RawValue;
 
@@ -35,12 +34,6 @@ class FlagService {
   @Transactional(readOnly = true)
   Flag get(String name) {
     return flags.find(name).orElseThrow(() -> notFound(name));
-  }
-
-  /** Every flag, read in one consistent transaction. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  List<Flag> all() {
-    return flags.list(null, null, Integer.MAX_VALUE);
   }
 
   @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Api;
 import dev.flagstream.admin.fixtures.Response;
+import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,40 @@ class SnapshotIT extends AdminServiceIntegration {
     Response changed = evaluator.get("/api/flags/snapshot", "If-None-Match", etag);
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.header("ETag")).isPresent().get().isNotEqualTo(etag);
+  }
+
+  @Test
+  void changesMadeOutsideThisService_areInTheNextSnapshot_andNothingElseChanges() {
+    editor.post("/api/admin/flags", "{\"name\":\"kept\",\"rolloutPercentage\":10}");
+    editor.post("/api/admin/flags", "{\"name\":\"changed\"}");
+    editor.post("/api/admin/flags", "{\"name\":\"removed\"}");
+    Api evaluator = anonymous.as(SERVER_KEY);
+    FlagSnapshot before = snapshot(evaluator.get("/api/flags/snapshot"));
+    FlagSnapshot again = snapshot(evaluator.get("/api/flags/snapshot"));
+    assertThat(again.flags()).isEqualTo(before.flags());
+    assertThat(again.digest()).isEqualTo(before.digest());
+    assertThat(again.freshAt()).as("current as of each request").isAfterOrEqualTo(before.freshAt());
+
+    // As another admin instance or an operator's statement would: not through this service.
+    jdbc.sql("UPDATE feature_flags SET enabled = true WHERE name = 'changed'").update();
+    jdbc.sql("DELETE FROM feature_flags WHERE name = 'removed'").update();
+    jdbc.sql("INSERT INTO feature_flags (name, user_allowlist) VALUES ('added', '{}')").update();
+    var response = evaluator.get("/api/flags/snapshot", "If-None-Match", before.entityTag());
+    assertThat(response.status()).isEqualTo(200);
+    FlagSnapshot after = snapshot(response);
+
+    assertThat(after.flags()).extracting(Flag::name).containsExactly("added", "changed", "kept");
+    assertThat(after.flags().get(1).enabled()).isTrue();
+    assertThat(after.flags().get(1).version()).isGreaterThan(before.flags().get(0).version());
+    assertThat(after.flags().get(2)).isEqualTo(before.flags().get(1));
+    assertThat(after.digest()).isEqualTo(FlagSnapshot.digestOf(after.flags()));
+    assertThat(evaluator.get("/api/flags/snapshot", "If-None-Match", after.entityTag()).status())
+        .isEqualTo(304);
+  }
+
+  private static FlagSnapshot snapshot(Response response) {
+    assertThat(response.status()).isEqualTo(200);
+    return FlagSnapshot.fromJson(response.body().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
