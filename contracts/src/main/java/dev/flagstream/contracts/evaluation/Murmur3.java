@@ -38,47 +38,50 @@ final class Murmur3 {
 
   /**
    * What {@link #hashUtf8(State, CharSequence)} gives, the way a store evaluates every user: after
-   * a fixed prefix the alignment of the suffix's blocks is fixed too, so an ASCII suffix is mixed
-   * four characters at a time with a constant shift, through {@code String}'s own {@code charAt}.
-   * The first character that is not ASCII sends the whole suffix down the general path.
+   * a fixed prefix the alignment of the suffix's blocks is fixed too, so the characters that
+   * complete the prefix's last block are mixed first and every later block is four characters of
+   * the suffix as they stand, read through {@code String}'s own {@code charAt}, with no shifting
+   * across blocks. Characters are checked to be ASCII once, at the end: a suffix with any other
+   * character, or too short to complete a block, is hashed again by the general path.
    */
   private static int hashAfter(State state, String suffix) {
-    int hash = state.hash();
-    int pending = state.pending();
-    int count = state.count();
-    // The bits of the pending bytes: a block is those bytes, then the first of the next four.
-    int shift = (count & 3) << 3;
     int length = suffix.length();
+    int pendingCount = state.count() & 3;
+    int fill = (4 - pendingCount) & 3; // characters that complete the prefix's pending block
+    if (length < fill + 4) {
+      return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
+    }
+    int hash = state.hash();
+    int seen = 0; // every character ORed: any bit from 0x80 up means not ASCII
     int i = 0;
+    if (fill != 0) {
+      int block = state.pending();
+      for (; i < fill; i++) {
+        char c = suffix.charAt(i);
+        seen |= c;
+        block |= c << ((pendingCount + i) << 3);
+      }
+      hash = mixBlock(hash, block);
+    }
     for (; i + 4 <= length; i += 4) {
       char c0 = suffix.charAt(i);
       char c1 = suffix.charAt(i + 1);
       char c2 = suffix.charAt(i + 2);
       char c3 = suffix.charAt(i + 3);
-      if ((c0 | c1 | c2 | c3) >= 0x80) {
-        return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
-      }
-      int four = c0 | c1 << 8 | c2 << 16 | c3 << 24;
-      hash = mixBlock(hash, pending | four << shift);
-      // As a long, a shift by 32 (nothing pending) leaves 0, as it should.
-      pending = (int) ((four & 0xffffffffL) >>> (32 - shift));
+      seen |= c0 | c1 | c2 | c3;
+      hash = mixBlock(hash, c0 | c1 << 8 | c2 << 16 | c3 << 24);
     }
-    count += i;
-    for (; i < length; i++) {
+    int tail = 0;
+    for (int shift = 0; i < length; i++, shift += 8) {
       char c = suffix.charAt(i);
-      if (c >= 0x80) {
-        return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
-      }
-      pending |= c << ((count & 3) << 3);
-      if ((++count & 3) == 0) {
-        hash = mixBlock(hash, pending);
-        pending = 0;
-      }
+      seen |= c;
+      tail |= c << shift;
     }
-    if ((count & 3) != 0) {
-      hash ^= scramble(pending);
+    if (seen >= 0x80) {
+      return hashUtf8(state.hash(), state.pending(), state.count(), "", "", suffix);
     }
-    return finalMix(hash ^ count);
+    hash ^= scramble(tail); // nothing left over scrambles to 0, a no-op
+    return finalMix(hash ^ (state.count() + length));
   }
 
   /**
