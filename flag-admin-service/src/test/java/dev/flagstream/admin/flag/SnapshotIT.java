@@ -82,6 +82,26 @@ class SnapshotIT extends AdminServiceIntegration {
         .isEqualTo(304);
   }
 
+  @Test
+  void moreChangesThanAreWorthNaming_areReadWithTheWholeTable() {
+    editor.post("/api/admin/flags", "{\"name\":\"first\"}");
+    Api evaluator = anonymous.as(SERVER_KEY);
+    assertThat(snapshot(evaluator.get("/api/flags/snapshot")).flags()).hasSize(1);
+
+    jdbc.sql(
+            "INSERT INTO feature_flags (name, rollout_percentage)"
+                + " SELECT 'bulk-' || i, i % 101 FROM generate_series(1, 1500) AS i")
+        .update();
+    jdbc.sql("UPDATE feature_flags SET enabled = true WHERE name = 'first'").update();
+    FlagSnapshot after = snapshot(evaluator.get("/api/flags/snapshot"));
+
+    assertThat(after.flags()).hasSize(1501);
+    assertThat(after.flags().get(0).name()).isEqualTo("bulk-1");
+    assertThat(after.flags().get(1500).name()).isEqualTo("first");
+    assertThat(after.flags().get(1500).enabled()).isTrue();
+    assertThat(after.digest()).isEqualTo(FlagSnapshot.digestOf(after.flags()));
+  }
+
   private static FlagSnapshot snapshot(Response response) {
     assertThat(response.status()).isEqualTo(200);
     return FlagSnapshot.fromJson(response.body().getBytes(StandardCharsets.UTF_8));
