@@ -2,7 +2,7 @@ package dev.flagstream.evaluator.evaluation;
 
 import static dev.flagstream.evaluator.access.KeyKind.SERVER;
 
-import dev.flagstream.contracts.snapshot.EncodedSnapshot;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import dev.flagstream.evaluator.access.KeyRequired;
 import dev.flagstream.evaluator.store.ReadYourWrites;
 import dev.flagstream.evaluator.store.StoreState;
@@ -36,7 +36,7 @@ class SnapshotController {
       @RequestParam(name = ReadYourWrites.TOKEN_PARAMETER, required = false)
           @Nullable String minRevision) {
     @Nullable Boolean reached = readYourWrites.await(token, minRevision);
-    EncodedSnapshot snapshot = store.encodedFlags();
+    FlagSnapshot snapshot = store.snapshot();
     String etag = snapshot.entityTag();
     if (snapshot.isNamedBy(ifNoneMatch)) {
       return ResponseEntity.status(304).headers(ReadYourWrites.headers(reached)).eTag(etag).build();
@@ -46,7 +46,7 @@ class SnapshotController {
         .contentType(MediaType.APPLICATION_JSON)
         .header("Cache-Control", "no-store")
         .eTag(etag)
-        .body(withRevisionReached(store.snapshotJson(snapshot), reached));
+        .body(withRevisionReached(snapshot.toJson(), reached));
   }
 
   /**

@@ -3,19 +3,13 @@ package dev.flagstream.evaluator.store;
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.client.FlagClient;
-import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.snapshot.EncodedFlag;
-import dev.flagstream.contracts.snapshot.EncodedSnapshot;
+import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public final class StoreState {
   private final FlagClient flags;
-  // The flags as last encoded; a flag the store still holds, the same object, keeps its encoding.
-  private Encoded lastEncoded = Encoded.NONE;
+  // Recomputed lazily: set dirty by every change, also those before this listener existed.
+  private volatile String digest = "";
+  private volatile boolean dirty = true;
   // Changes read while catching up at start are history, not propagation: not timed.
   private volatile boolean caughtUp;
   private final Timer propagation;
@@ -66,6 +61,7 @@ public final class StoreState {
   }
 
   private void changed(FlagChanged change) {
+    dirty = true;
     Instant committedAt = change.committedAt();
     if (caughtUp && committedAt != null) {
       Duration took = Duration.between(committedAt, clock.instant());
@@ -77,59 +73,20 @@ public final class StoreState {
 
   /** The digest of every flag held now. */
   public String digest() {
-    return encodedFlags().digest();
+    if (dirty) {
+      dirty = false;
+      digest = FlagSnapshot.digestOf(flags.flags());
+    }
+    return digest;
   }
 
   /**
-   * Every flag held now, encoded for snapshots: only flags that changed since the last call are
-   * encoded again, so that serving many snapshots of many flags costs a digest, not encoding them
-   * all each time.
+   * All flags with the revision and digest, as the snapshot endpoint serves them; fresh as of now
+   * minus the store's data age, so that a client refreshed from it counts its data no fresher.
    */
-  public synchronized EncodedSnapshot encodedFlags() {
-    Encoded previous = lastEncoded;
-    Collection<Flag> held = flags.flags();
-    if (previous.holdsExactly(held)) {
-      return previous.snapshot();
-    }
-    Map<String, Kept> kept = new HashMap<>(held.size() * 4 / 3 + 1);
-    for (Flag flag : held) {
-      Kept before = previous.kept().get(flag.name());
-      kept.put(
-          flag.name(),
-          before != null && before.flag() == flag ? before : new Kept(flag, EncodedFlag.of(flag)));
-    }
-    lastEncoded =
-        new Encoded(kept, EncodedSnapshot.of(kept.values().stream().map(Kept::encoded).toList()));
-    return lastEncoded.snapshot();
-  }
-
-  /**
-   * All flags with the revision, as the snapshot endpoint serves them; fresh as of now minus the
-   * store's data age, so that a client refreshed from it counts its data no fresher.
-   */
-  public byte[] snapshotJson(EncodedSnapshot encoded) {
+  public FlagSnapshot snapshot() {
     Instant now = clock.instant();
-    return encoded.toJson(flags.revision(), now, now.minus(flags.dataAge()));
-  }
-
-  private record Kept(Flag flag, EncodedFlag encoded) {}
-
-  private record Encoded(Map<String, Kept> kept, EncodedSnapshot snapshot) {
-    static final Encoded NONE = new Encoded(Map.of(), EncodedSnapshot.of(List.of()));
-
-    /** Whether {@code flags} are the very objects encoded, no more, no fewer. */
-    boolean holdsExactly(Collection<Flag> flags) {
-      if (flags.size() != kept.size()) {
-        return false;
-      }
-      for (Flag flag : flags) {
-        Kept encoded = kept.get(flag.name());
-        if (encoded == null || encoded.flag() != flag) {
-          return false;
-        }
-      }
-      return true;
-    }
+    return FlagSnapshot.of(flags.flags(), flags.revision(), now, now.minus(flags.dataAge()));
   }
 
   private double digestNumber() {

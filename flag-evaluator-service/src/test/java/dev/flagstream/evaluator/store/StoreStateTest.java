@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagstream.client.ClientStatus;
 import dev.flagstream.client.FlagChanged;
 import dev.flagstream.contracts.flag.Flag;
-import dev.flagstream.contracts.snapshot.EncodedSnapshot;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import dev.flagstream.evaluator.fixtures.MutableClock;
 import dev.flagstream.evaluator.fixtures.ScriptedFlagClient;
@@ -13,7 +12,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -56,31 +54,11 @@ class StoreStateTest {
   @Test
   void theSnapshot_isFreshAsOfNowMinusTheDataAge() {
     flags.set(Flag.builder("f").enabled(true).build()).dataAge(Duration.ofSeconds(75));
-    FlagSnapshot snapshot = FlagSnapshot.fromJson(state.snapshotJson(state.encodedFlags()));
+    FlagSnapshot snapshot = state.snapshot();
     assertThat(snapshot.generatedAt()).isEqualTo(clock.instant());
     assertThat(snapshot.freshAt()).isEqualTo(clock.instant().minusSeconds(75));
     assertThat(snapshot.revision()).isEqualTo(42);
     assertThat(snapshot.digest()).isEqualTo(state.digest());
-    assertThat(snapshot.flags()).containsExactlyElementsOf(flags.flags());
     assertThat(meters.get("flagstream.store.digest").gauge().value()).isPositive();
-  }
-
-  @Test
-  void theEncodedFlags_followEveryChangeOfTheStore_andStayTheSameWithout() {
-    Flag a = Flag.builder("a").enabled(true).build();
-    Flag b = Flag.builder("b").rolloutPercentage(20).build();
-    flags.set(a).set(b);
-    EncodedSnapshot first = state.encodedFlags();
-    assertThat(state.encodedFlags()).as("nothing changed").isSameAs(first);
-    assertThat(first.digest()).isEqualTo(FlagSnapshot.digestOf(List.of(a, b)));
-
-    Flag changed = b.toBuilder().rolloutPercentage(30).version(2).build();
-    flags.set(changed);
-    assertThat(state.encodedFlags().digest()).isEqualTo(FlagSnapshot.digestOf(List.of(a, changed)));
-    flags.remove("a");
-    assertThat(state.digest()).isEqualTo(FlagSnapshot.digestOf(List.of(changed)));
-    flags.set(Flag.builder("a").enabled(true).build());
-    assertThat(state.encodedFlags().size()).isEqualTo(2);
-    assertThat(state.digest()).isEqualTo(FlagSnapshot.digestOf(List.of(a, changed)));
   }
 }
