@@ -31,7 +31,7 @@ class SnapshotCache {
 
   private final FlagRepository flags;
   private final TransactionTemplate consistentRead;
-  private volatile Held held = Held.EMPTY;
+  private Held held = Held.EMPTY;
 
   SnapshotCache(FlagRepository flags, PlatformTransactionManager transactions) {
     this.flags = flags;
@@ -41,17 +41,11 @@ class SnapshotCache {
   }
 
   /** Every flag as the table holds it now. */
-  EncodedSnapshot current() {
-    Held seen = held;
-    if (seen.rowVersions().equals(flags.rowVersions())) {
-      return seen.snapshot();
-    }
-    synchronized (this) {
-      // Another request may have brought it up to date meanwhile: this reads the versions again.
-      Held updated = Objects.requireNonNull(consistentRead.execute(status -> update(held)));
-      held = updated;
-      return updated.snapshot();
-    }
+  synchronized EncodedSnapshot current() {
+    // One listing a request, in the transaction that reads whatever it says changed.
+    Held current = Objects.requireNonNull(consistentRead.execute(status -> update(held)));
+    held = current;
+    return current.snapshot();
   }
 
   private Held update(Held previous) {
@@ -79,7 +73,7 @@ class SnapshotCache {
   }
 
   @Override
-  public String toString() {
+  public synchronized String toString() {
     return "SnapshotCache[" + held.snapshot().size() + " flags]";
   }
 }
