@@ -66,6 +66,7 @@ class EncodedSnapshotTest {
     assertThat(snapshot.isNamedBy("\"other\", W/" + reference.entityTag())).isTrue();
     assertThat(snapshot.isNamedBy(reference.digest())).isFalse();
     assertThat(snapshot.isNamedBy(null)).isFalse();
+    assertThat(snapshot).hasToString("EncodedSnapshot[3 flags, " + reference.digest() + "]");
     assertThat(EncodedSnapshot.of(encoded(flags.subList(0, 2))).digest())
         .isNotEqualTo(reference.digest());
   }
