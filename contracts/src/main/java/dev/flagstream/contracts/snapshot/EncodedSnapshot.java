@@ -2,10 +2,8 @@ package dev.flagstream.contracts.snapshot;
 
 import dev.flagstream.contracts.internal.ContractJson;
 import dev.flagstream.contracts.internal.JsonWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,16 +20,10 @@ import org.jspecify.annotations.Nullable;
 public final class EncodedSnapshot {
   private final List<EncodedFlag> flags;
   private final String digest;
-  private final long flagBytes;
 
   private EncodedSnapshot(List<EncodedFlag> sorted) {
     this.flags = List.copyOf(sorted);
     this.digest = FlagSnapshot.digestOfCanonical(flags.stream().map(EncodedFlag::canonical));
-    long bytes = 0;
-    for (EncodedFlag flag : flags) {
-      bytes += flag.json().length + 1;
-    }
-    this.flagBytes = bytes;
   }
 
   /**
@@ -83,17 +75,6 @@ public final class EncodedSnapshot {
       out.write(flags.get(i).json());
     }
     out.write(ContractJson.writeSnapshotEnd(new JsonWriter(), freshAt).toBytes());
-  }
-
-  /** The snapshot of these flags with the given members, as {@link FlagSnapshot#toJson()}. */
-  public byte[] toJson(long revision, Instant generatedAt, Instant freshAt) {
-    var out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, flagBytes + 256));
-    try {
-      writeTo(out, revision, generatedAt, freshAt);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a byte array does not fail", e);
-    }
-    return out.toByteArray();
   }
 
   private byte[] head(long revision, Instant generatedAt) {
