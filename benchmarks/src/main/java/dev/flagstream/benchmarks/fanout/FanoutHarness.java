@@ -161,12 +161,7 @@ public final class FanoutHarness {
 
   /** Switches the probe on or off, which changes every user's value; when the admin answered. */
   private static long toggle(HttpClient http, String adminUrl, String token, boolean enabled) {
-    post(
-        http,
-        adminUrl,
-        token,
-        "/api/admin/flags/" + PROBE + "/toggle",
-        "{\"enabled\":" + enabled + "}");
+    FlagSet.toggle(http, adminUrl, token, PROBE, enabled);
     return System.nanoTime();
   }
 

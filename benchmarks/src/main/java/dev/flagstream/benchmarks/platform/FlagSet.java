@@ -80,6 +80,7 @@ public final class FlagSet {
         HttpRequest.newBuilder(URI.create(adminUrl + "/api/admin/flags/" + name + "/toggle"))
             .header("Authorization", "Bearer " + adminToken)
             .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))
             .build();
     HttpResponse<String> answer = Http.send(http, request);
