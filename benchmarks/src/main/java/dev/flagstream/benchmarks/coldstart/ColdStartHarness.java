@@ -18,9 +18,9 @@ import java.util.Map;
  * full collection), a Java client ({@code build()} to ready, the heap it added), and the admin's
  * snapshot of every flag. Starts the platform as {@code ./mvnw -Prun} does, times an evaluator on
  * the empty topic first (the cost of starting at all), imports {@code --flags} flags through the
- * admin API, then measures. The admin's snapshot is timed right after one flag changed and again
- * with nothing changed, five times each (it re-encodes only changed flags). Prints and writes the
- * figures and a chart. Measures; asserts no speed.
+ * admin API, then measures. The admin's snapshot is timed in rounds of a flag changed, a request
+ * and a request with nothing changed, five after one unmeasured (it re-encodes only changed flags).
+ * Prints and writes the figures and a chart. Measures; asserts no speed.
  *
  * <p>{@code --flags 100000 --out target/coldstart} are the defaults.
  */

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SnapshotController {
-  private final SnapshotCache flags;
+  private final SnapshotCache snapshots;
   private final Clock clock;
 
-  SnapshotController(SnapshotCache flags, Clock clock) {
-    this.flags = flags;
+  SnapshotController(SnapshotCache snapshots, Clock clock) {
+    this.snapshots = snapshots;
     this.clock = clock;
   }
 
@@ -42,7 +42,7 @@ class SnapshotController {
       throws IOException {
     // The flags are current as of this instant, though encoded when they last changed.
     Instant now = clock.instant();
-    EncodedSnapshot snapshot = flags.current();
+    EncodedSnapshot snapshot = snapshots.current();
     response.setHeader(HttpHeaders.ETAG, snapshot.entityTag());
     if (snapshot.isNamedBy(ifNoneMatch)) {
       response.setStatus(HttpStatus.NOT_MODIFIED.value());
