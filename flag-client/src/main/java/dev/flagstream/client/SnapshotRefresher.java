@@ -56,9 +56,12 @@ final class SnapshotRefresher {
     this.nanoTime = nanoTime;
   }
 
-  /** Refreshes when due: sooner while the client is not {@code READY}. */
+  /**
+   * Refreshes when due: sooner while the client is not {@code READY}, except while the stream
+   * catches up with records still arriving, when the flags are on their way anyway.
+   */
   void refreshIfDue() {
-    if (schedule.isDue(status.status() == ClientStatus.READY)) {
+    if (schedule.isDue(status.status() == ClientStatus.READY || status.catchingUp())) {
       schedule.attempted();
       refresh();
     }

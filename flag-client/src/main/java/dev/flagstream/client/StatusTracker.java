@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StatusTracker {
   private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
+  // A reader that read a record within this long, while not caught up, is still catching up.
+  private static final long CATCHING_UP_SILENCE_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final LongSupplier nanoTime;
   private final long startedAt;
@@ -43,6 +45,8 @@ final class StatusTracker {
   private boolean brokersAnswer = true;
   private long silenceLimitNanos; // 0 until the topic shows a heartbeat
   private long lastArrivalAt;
+  private boolean everRead;
+  private long lastReadAt;
   private boolean snapshotApplied;
   private boolean snapshotSucceeds;
 
@@ -76,8 +80,10 @@ final class StatusTracker {
 
   /** A change or heartbeat arrived; once caught up, the data is current as of now. */
   synchronized void streamDelivered() {
+    long now = nanoTime.getAsLong();
+    everRead = true;
+    lastReadAt = now;
     if (caughtUp) {
-      long now = nanoTime.getAsLong();
       lastArrivalAt = now;
       fresh(now);
     }
@@ -181,6 +187,20 @@ final class StatusTracker {
 
   ClientStatus status() {
     return status;
+  }
+
+  /**
+   * Whether the reader is making its way to the topic's end: not caught up, but records keep
+   * arriving. A snapshot fetched now would be outdated by the records still to be read, and would
+   * compete with them for the network, the cores and the flags' lock: with 100,000 flags, fetching
+   * the snapshot at the stale interval while reading slowed the read several times over.
+   */
+  synchronized boolean catchingUp() {
+    return streamed
+        && !caughtUp
+        && !readerStopped
+        && everRead
+        && nanoTime.getAsLong() - lastReadAt <= CATCHING_UP_SILENCE_NANOS;
   }
 
   Duration dataAge() {

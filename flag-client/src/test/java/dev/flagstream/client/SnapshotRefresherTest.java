@@ -126,6 +126,23 @@ class SnapshotRefresherTest {
   }
 
   @Test
+  void withAStream_noRefreshAtTheStaleIntervalWhileRecordsKeepArriving_beforeCatchingUp() {
+    StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), true);
+    SnapshotRefresher refresher = refresher(status, false);
+    for (int i = 0; i < 10; i++) {
+      advance(STALE);
+      status.streamDelivered();
+      refresher.refreshIfDue();
+    }
+    assertThat(fetches).as("the stream reads its way to the topic's end").hasValue(0);
+
+    advance(STALE.plusSeconds(1));
+    refresher.refreshIfDue();
+    assertThat(fetches).as("records stopped coming before the end: stale, so due").hasValue(1);
+    assertThat(store.get("a")).isNotNull();
+  }
+
+  @Test
   void aSnapshotFromTheFuture_countsAsFreshNow_andAgesFromNow() {
     StatusTracker status = new StatusTracker(now::get, Duration.ofSeconds(10), false);
     served = snapshot(WALL.plusSeconds(30), flag("a", 1));

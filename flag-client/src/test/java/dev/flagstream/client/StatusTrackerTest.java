@@ -133,6 +133,28 @@ class StatusTrackerTest {
   }
 
   @Test
+  void catchingUp_whileNotCaughtUpAndRecordsKeepArriving_untilTwoSecondsOfSilence() {
+    assertThat(streamed.catchingUp()).as("nothing read yet").isFalse();
+    streamed.streamDelivered();
+    assertThat(streamed.catchingUp()).isTrue();
+    advance(Duration.ofSeconds(2));
+    assertThat(streamed.catchingUp()).isTrue();
+    advance(Duration.ofNanos(1));
+    assertThat(streamed.catchingUp()).as("records stopped coming").isFalse();
+    streamed.streamDelivered();
+    assertThat(streamed.catchingUp()).isTrue();
+    streamed.streamCaughtUp();
+    assertThat(streamed.catchingUp()).as("caught up").isFalse();
+    streamed.streamInterrupted();
+    streamed.streamDelivered();
+    assertThat(streamed.catchingUp()).as("reading again after an interruption").isTrue();
+    streamed.readerStopped();
+    assertThat(streamed.catchingUp()).as("a reader that ended").isFalse();
+    snapshotOnly.streamDelivered();
+    assertThat(snapshotOnly.catchingUp()).as("without a stream").isFalse();
+  }
+
+  @Test
   void aReaderThatEnded_isErrorForGood() {
     streamed.streamCaughtUp();
     streamed.readerStopped();
