@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -58,29 +59,50 @@ class FlagRepository {
   }
 
   /**
-   * The row version of every flag by name: PostgreSQL's {@code xmin}, the transaction that wrote
-   * the row as it is, renewed by every insert and update.
+   * How many flags the table holds and the transaction snapshot this reads in. In a repeatable-read
+   * transaction, as its first statement, it is the snapshot every later read of the transaction
+   * sees.
    */
-  Map<String, Long> rowVersions() {
-    Map<String, Long> versions = new HashMap<>();
-    jdbc.sql("SELECT name, xmin::text::bigint AS row_version FROM feature_flags")
+  TableState state() {
+    return jdbc.sql(
+            "SELECT count(*) AS flags,"
+                + " pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin,"
+                + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax,"
+                + " pg_postmaster_start_time() AS server_started"
+                + " FROM feature_flags")
         .query(
-            row -> {
-              versions.put(row.getString("name"), row.getLong("row_version"));
-            });
-    return versions;
+            (row, rowNumber) ->
+                new TableState(
+                    row.getLong("flags"),
+                    row.getLong("xmin"),
+                    row.getLong("xmax"),
+                    row.getTimestamp("server_started").toInstant()))
+        .single();
   }
 
-  /** Hands every flag of {@code names} to {@code reader}, or every flag when null. */
-  void read(@Nullable Collection<String> names, Consumer<Flag> reader) {
-    RowCallbackHandler each = row -> reader.accept(flag(row, row.getRow()));
-    if (names == null) {
-      jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags").query(each);
-    } else if (!names.isEmpty()) {
-      jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE name = ANY(:names)")
-          .param("names", new SqlArrayValue("text", names.toArray()))
-          .query(each);
-    }
+  /**
+   * Hands {@code reader} every flag whose row a transaction no older than {@code since}'s oldest
+   * running one wrote: every row that may have changed since a read in {@code since}, and perhaps a
+   * few that did not. Scans the table, but reads out only those rows.
+   */
+  void readWrittenSince(TableState since, Consumer<Flag> reader) {
+    jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE xmin::text::bigint >= :xmin")
+        .param("xmin", since.rowXmin())
+        .query((RowCallbackHandler) row -> reader.accept(flag(row, row.getRow())));
+  }
+
+  /** Hands every flag to {@code reader}. */
+  void readAll(Consumer<Flag> reader) {
+    jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags")
+        .query((RowCallbackHandler) row -> reader.accept(flag(row, row.getRow())));
+  }
+
+  /** The name of every flag. */
+  Set<String> names() {
+    Set<String> names = new HashSet<>();
+    jdbc.sql("SELECT name FROM feature_flags")
+        .query((RowCallbackHandler) row -> names.add(row.getString("name")));
+    return names;
   }
 
   /** Flags whose name contains {@code search}, after {@code afterName}, by name. */

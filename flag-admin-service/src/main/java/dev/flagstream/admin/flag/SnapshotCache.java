@@ -3,35 +3,36 @@ package dev.flagstream.admin.flag;
 import dev.flagstream.contracts.snapshot.EncodedFlag;
 import dev.flagstream.contracts.snapshot.EncodedSnapshot;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The admin's snapshot of every flag, kept encoded and brought up to date by what changed. Each
- * request reads the name and row version of every flag (PostgreSQL's {@code xmin}, which every
- * insert and update renews, whoever writes: this service, another instance, a hand-written
- * statement); when they are those of the snapshot held, it is served as it is; otherwise only the
- * rows that are new or changed are read and encoded again. With 100,000 flags that is the
- * difference between reading and writing 30 MB for each evaluator's refresh and reading their
- * names.
+ * The admin's snapshot of every flag, kept encoded and brought up to date by what changed, whoever
+ * changed it: this service, another instance, a hand-written statement.
  *
- * <p>A row version repeats only after four billion transactions, so equal versions mean equal rows.
- * The listing and the rows it leads to are read in one repeatable-read transaction, so a snapshot
- * is always one committed state of the table. Holds about twice the size of the snapshot.
+ * <p>Each request counts the flags and takes the transaction snapshot of a repeatable-read
+ * transaction ({@link TableState}). Every row a transaction older than the previous request's
+ * oldest running one wrote was seen by that request as it is; so only rows whose {@code xmin} is no
+ * older than that are read and encoded again (inserts, updates, and writes still running then,
+ * savepoints included). Deletions show in the count: when fewer flags are held than the previous
+ * ones plus the new names, the names are listed once. With 100,000 flags and nothing changed, a
+ * request scans the table in the database and reads out nothing, instead of reading and writing 30
+ * MB for each evaluator's refresh; after a change it reads out the changed rows alone.
+ *
+ * <p>Another database server, or transaction ids that wrapped around, read the table whole. The
+ * state and the rows are read in one transaction, so a snapshot is always one committed state of
+ * the table. Holds about twice the size of the snapshot.
  */
 @Component
 class SnapshotCache {
-  /** Above this many changed rows, reading the whole table is cheaper than naming them. */
-  private static final int NAMED_READ_LIMIT = 1_000;
-
   private final FlagRepository flags;
   private final TransactionTemplate consistentRead;
-  private Held held = Held.EMPTY;
+  private @Nullable Held held;
 
   SnapshotCache(FlagRepository flags, PlatformTransactionManager transactions) {
     this.flags = flags;
@@ -42,38 +43,53 @@ class SnapshotCache {
 
   /** Every flag as the table holds it now. */
   synchronized EncodedSnapshot current() {
-    // One listing a request, in the transaction that reads whatever it says changed.
     Held current = Objects.requireNonNull(consistentRead.execute(status -> update(held)));
     held = current;
     return current.snapshot();
   }
 
-  private Held update(Held previous) {
-    Map<String, Long> rowVersions = flags.rowVersions();
-    if (rowVersions.equals(previous.rowVersions())) {
-      return previous;
+  private Held update(@Nullable Held previous) {
+    // The first statement: its snapshot is the transaction's, which every read below sees.
+    TableState state = flags.state();
+    if (previous == null || !previous.state().comparableWith(state)) {
+      return readAll(state);
     }
-    List<String> changed =
-        rowVersions.entrySet().stream()
-            .filter(row -> !row.getValue().equals(previous.rowVersions().get(row.getKey())))
-            .map(Map.Entry::getKey)
-            .toList();
+    Map<String, EncodedFlag> written = new HashMap<>();
+    flags.readWrittenSince(
+        previous.state(), flag -> written.put(flag.name(), EncodedFlag.of(flag)));
+    long added = written.keySet().stream().filter(name -> !previous.has(name)).count();
+    long deleted = previous.encoded().size() + added - state.flags();
+    if (deleted < 0) {
+      // Cannot be, unless rows came back unseen: trust nothing held.
+      return readAll(state);
+    }
+    if (written.isEmpty() && deleted == 0) {
+      return new Held(state, previous.encoded(), previous.snapshot());
+    }
     Map<String, EncodedFlag> encoded = new HashMap<>(previous.encoded());
-    encoded.keySet().retainAll(rowVersions.keySet());
-    flags.read(
-        changed.size() > NAMED_READ_LIMIT ? null : changed,
-        flag -> encoded.put(flag.name(), EncodedFlag.of(flag)));
-    return new Held(rowVersions, encoded, EncodedSnapshot.of(encoded.values()));
+    encoded.putAll(written);
+    if (deleted > 0) {
+      encoded.keySet().retainAll(flags.names());
+    }
+    return new Held(state, encoded, EncodedSnapshot.of(encoded.values()));
   }
 
-  /** The snapshot held, with the row version and encoding of each of its flags; never changed. */
+  private Held readAll(TableState state) {
+    Map<String, EncodedFlag> encoded = new HashMap<>();
+    flags.readAll(flag -> encoded.put(flag.name(), EncodedFlag.of(flag)));
+    return new Held(state, encoded, EncodedSnapshot.of(encoded.values()));
+  }
+
+  /** The snapshot held, the state it was read in and the encoding of each flag; never changed. */
   private record Held(
-      Map<String, Long> rowVersions, Map<String, EncodedFlag> encoded, EncodedSnapshot snapshot) {
-    static final Held EMPTY = new Held(Map.of(), Map.of(), EncodedSnapshot.of(List.of()));
+      TableState state, Map<String, EncodedFlag> encoded, EncodedSnapshot snapshot) {
+    boolean has(String name) {
+      return encoded.containsKey(name);
+    }
   }
 
   @Override
   public synchronized String toString() {
-    return "SnapshotCache[" + held.snapshot().size() + " flags]";
+    return "SnapshotCache[" + (held == null ? 0 : held.snapshot().size()) + " flags]";
   }
 }

@@ -1,6 +1,7 @@
 package dev.flagstream.admin.flag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.flagstream.admin.fixtures.AdminServiceIntegration;
 import dev.flagstream.admin.fixtures.Api;
@@ -8,13 +9,19 @@ import dev.flagstream.admin.fixtures.Response;
 import dev.flagstream.contracts.flag.Flag;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The snapshot evaluators fall back on: every flag, for a server key and nothing more, at the path
  * and with the entity tag of an evaluator's snapshot.
  */
 class SnapshotIT extends AdminServiceIntegration {
+  @Autowired private DataSource dataSource;
 
   @Test
   void aServerKey_readsEveryFlag_withItsDigest() {
@@ -83,7 +90,43 @@ class SnapshotIT extends AdminServiceIntegration {
   }
 
   @Test
-  void moreChangesThanAreWorthNaming_areReadWithTheWholeTable() {
+  void aTransactionRunningWhileASnapshotIsRead_isInTheFirstSnapshotAfterItsCommit()
+      throws SQLException {
+    editor.post("/api/admin/flags", "{\"name\":\"other\"}");
+    editor.post("/api/admin/flags", "{\"name\":\"quick\"}");
+    editor.post("/api/admin/flags", "{\"name\":\"slow\"}");
+    Api evaluator = anonymous.as(SERVER_KEY);
+    snapshot(evaluator.get("/api/flags/snapshot"));
+
+    try (Connection slow = dataSource.getConnection()) {
+      slow.setAutoCommit(false);
+      try (Statement statement = slow.createStatement()) {
+        // Written at the top level before the snapshot below, committed after it.
+        statement.executeUpdate(
+            "UPDATE feature_flags SET rollout_percentage = 7 WHERE name = 'other'");
+        jdbc.sql("UPDATE feature_flags SET enabled = true WHERE name = 'quick'").update();
+        FlagSnapshot during = snapshot(evaluator.get("/api/flags/snapshot"));
+        assertThat(during.flags())
+            .extracting(Flag::name, Flag::enabled, Flag::rolloutPercentage)
+            .containsExactly(
+                tuple("other", false, 100), tuple("quick", true, 100), tuple("slow", false, 100));
+
+        // A subtransaction writes with an id of its own.
+        slow.setSavepoint();
+        statement.executeUpdate("UPDATE feature_flags SET enabled = true WHERE name = 'slow'");
+        slow.commit();
+      }
+    }
+    FlagSnapshot after = snapshot(evaluator.get("/api/flags/snapshot"));
+    assertThat(after.flags())
+        .extracting(Flag::name, Flag::enabled, Flag::rolloutPercentage)
+        .containsExactly(
+            tuple("other", false, 7), tuple("quick", true, 100), tuple("slow", true, 100));
+    assertThat(after.digest()).isEqualTo(FlagSnapshot.digestOf(after.flags()));
+  }
+
+  @Test
+  void manyRowsWrittenOutsideThisService_andDeletionsAlone_areInTheNextSnapshot() {
     editor.post("/api/admin/flags", "{\"name\":\"first\"}");
     Api evaluator = anonymous.as(SERVER_KEY);
     assertThat(snapshot(evaluator.get("/api/flags/snapshot")).flags()).hasSize(1);
@@ -97,9 +140,18 @@ class SnapshotIT extends AdminServiceIntegration {
 
     assertThat(after.flags()).hasSize(1501);
     assertThat(after.flags().get(0).name()).isEqualTo("bulk-1");
+    assertThat(after.flags().get(0).rolloutPercentage()).isEqualTo(1);
     assertThat(after.flags().get(1500).name()).isEqualTo("first");
     assertThat(after.flags().get(1500).enabled()).isTrue();
     assertThat(after.digest()).isEqualTo(FlagSnapshot.digestOf(after.flags()));
+
+    // bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1500: 612 rows, and nothing written.
+    jdbc.sql("DELETE FROM feature_flags WHERE name LIKE 'bulk-1%'").update();
+    FlagSnapshot fewer = snapshot(evaluator.get("/api/flags/snapshot"));
+    assertThat(fewer.flags()).hasSize(1501 - 612);
+    assertThat(fewer.flags()).extracting(Flag::name).noneMatch(name -> name.startsWith("bulk-1"));
+    assertThat(fewer.flags()).extracting(Flag::name).contains("bulk-2", "bulk-999", "first");
+    assertThat(fewer.digest()).isEqualTo(FlagSnapshot.digestOf(fewer.flags()));
   }
 
   private static FlagSnapshot snapshot(Response response) {
