@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,21 +87,17 @@ class FlagRepository {
   void readWrittenSince(TableState since, Consumer<Flag> reader) {
     jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags WHERE xmin::text::bigint >= :xmin")
         .param("xmin", since.rowXmin())
-        .query((RowCallbackHandler) row -> reader.accept(flag(row, row.getRow())));
+        .query(each(reader));
   }
 
   /** Hands every flag to {@code reader}. */
   void readAll(Consumer<Flag> reader) {
-    jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags")
-        .query((RowCallbackHandler) row -> reader.accept(flag(row, row.getRow())));
+    jdbc.sql("SELECT " + COLUMNS + " FROM feature_flags").query(each(reader));
   }
 
   /** The name of every flag. */
   Set<String> names() {
-    Set<String> names = new HashSet<>();
-    jdbc.sql("SELECT name FROM feature_flags")
-        .query((RowCallbackHandler) row -> names.add(row.getString("name")));
-    return names;
+    return jdbc.sql("SELECT name FROM feature_flags").query(String.class).set();
   }
 
   /** Flags whose name contains {@code search}, after {@code afterName}, by name. */
@@ -201,6 +196,11 @@ class FlagRepository {
 
   void delete(String name) {
     jdbc.sql("DELETE FROM feature_flags WHERE name = ?").param(name).update();
+  }
+
+  /** Hands each row read, as a flag, to {@code reader}, without holding the rows. */
+  private RowCallbackHandler each(Consumer<Flag> reader) {
+    return row -> reader.accept(flag(row, row.getRow()));
   }
 
   private Flag flag(ResultSet row, int rowNumber) throws SQLException {
