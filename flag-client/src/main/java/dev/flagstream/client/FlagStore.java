@@ -245,8 +245,10 @@ final class FlagStore {
     }
     long now = nanoTime.getAsLong();
     purgeNowAndThen(now);
+    // Interned, so that the lookup of a caller's name written as a literal, the usual
+    // isEnabled("new-checkout", ...), ends at the map's identity check without comparing text.
     held.put(
-        name,
+        name.intern(),
         flag == null
             ? new Held(HeldState.deleted(version), null, receivedRevision, now)
             : new Held(HeldState.flag(version), CompiledFlag.of(flag), receivedRevision, now));

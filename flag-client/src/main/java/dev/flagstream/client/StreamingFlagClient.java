@@ -137,7 +137,7 @@ final class StreamingFlagClient implements FlagClient {
   @Override
   public boolean isEnabled(String flag, @Nullable String userId, boolean defaultValue) {
     CompiledFlag compiled = store.get(flag);
-    return compiled == null ? defaultValue : compiled.evaluate(userId).value();
+    return compiled == null ? defaultValue : compiled.isEnabled(userId);
   }
 
   @Override
