@@ -2,6 +2,7 @@ package dev.flagstream.benchmarks;
 
 import dev.flagstream.benchmarks.coldstart.ColdStartHarness;
 import dev.flagstream.benchmarks.fanout.FanoutHarness;
+import dev.flagstream.benchmarks.peers.PeersHarness;
 import dev.flagstream.benchmarks.propagation.PropagationHarness;
 import dev.flagstream.benchmarks.throughput.ThroughputHarness;
 import dev.flagstream.benchmarks.writes.WritesHarness;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * Runs one harness by name, with its options: {@code ./mvnw -pl benchmarks -am verify
- * -Dharness="propagation --changes 1000"}. Each harness starts the local platform itself, measures,
- * prints its report and writes its charts under {@code benchmarks/target/}.
+ * -Dharness="propagation --changes 1000"}. Each harness starts what it measures itself (the local
+ * platform, or for {@code peers} the SDKs under JMH), measures, prints its report and writes its
+ * charts under {@code benchmarks/target/}.
  */
 public final class Harness {
   private interface Main {
@@ -29,7 +31,9 @@ public final class Harness {
           "fanout",
           FanoutHarness::main,
           "writes",
-          WritesHarness::main);
+          WritesHarness::main,
+          "peers",
+          PeersHarness::main);
 
   private Harness() {}
 
