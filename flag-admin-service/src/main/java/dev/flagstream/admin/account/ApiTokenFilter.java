@@ -32,6 +32,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
   static final String METRICS_ROLE = "METRICS";
 
   private final TokenRepository tokens;
+  private final TokenUses uses;
   private final ServiceKeys keys;
   private final ProblemWriter problems;
   private final SecurityEvents events;
@@ -39,8 +40,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       SecurityContextHolder.getContextHolderStrategy();
 
   ApiTokenFilter(
-      TokenRepository tokens, ServiceKeys keys, ProblemWriter problems, SecurityEvents events) {
+      TokenRepository tokens,
+      TokenUses uses,
+      ServiceKeys keys,
+      ProblemWriter problems,
+      SecurityEvents events) {
     this.tokens = tokens;
+    this.uses = uses;
     this.keys = keys;
     this.problems = problems;
     this.events = events;
@@ -67,7 +73,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         return;
       }
       caller = secret.isEmpty() ? Optional.empty() : tokens.callerOf(secret);
-      caller.ifPresent(c -> tokens.touch(secret));
+      caller.ifPresent(c -> uses.used(secret));
     }
     if (caller.isEmpty()) {
       events.caller(SecurityEvents.Event.TOKEN_REFUSED, null, request);

@@ -36,6 +36,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       TokenRepository tokens,
+      TokenUses uses,
       ServiceKeys keys,
       ProblemWriter problems,
       SecurityEvents events,
@@ -94,7 +95,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name()))
         .addFilterBefore(sessions.lifetime(), SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new ApiTokenFilter(tokens, keys, problems, events), AnonymousAuthenticationFilter.class)
+            new ApiTokenFilter(tokens, uses, keys, problems, events),
+            AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors

@@ -72,7 +72,10 @@ class TokenRepository {
         .optional();
   }
 
-  /** Notes a use; at most once a minute per token, so reads do not turn into writes. */
+  /**
+   * Notes a use; at most once a minute per token, so reads do not turn into writes ({@link
+   * TokenUses} asks about as often, and this condition holds across admin instances).
+   */
   void touch(String secret) {
     jdbc.sql(
             "UPDATE api_tokens SET last_used_at = NOW() WHERE token_hash = ?"
