@@ -72,8 +72,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         authenticate(key("metrics-key", METRICS_ROLE), request, response, chain);
         return;
       }
-      caller = secret.isEmpty() ? Optional.empty() : tokens.callerOf(secret);
-      caller.ifPresent(c -> uses.used(secret));
+      if (!secret.isEmpty()) {
+        String tokenHash = TokenSecrets.hash(secret);
+        caller = tokens.callerOf(tokenHash);
+        caller.ifPresent(c -> uses.used(tokenHash));
+      }
     }
     if (caller.isEmpty()) {
       events.caller(SecurityEvents.Event.TOKEN_REFUSED, null, request);

@@ -55,13 +55,17 @@ class TokenRepository {
         .single();
   }
 
-  /** The caller a secret stands for, if it is a live token: not revoked, not expired. */
-  Optional<Caller> callerOf(String secret) {
+  /**
+   * The caller a token stands for, if it is live: not revoked, not expired.
+   *
+   * @param tokenHash the secret's {@link TokenSecrets#hash}, taken once per request by the caller
+   */
+  Optional<Caller> callerOf(String tokenHash) {
     return jdbc.sql(
             "SELECT u.id, u.email, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id"
                 + " WHERE t.token_hash = ? AND t.revoked_at IS NULL"
                 + " AND (t.expires_at IS NULL OR t.expires_at > NOW())")
-        .param(TokenSecrets.hash(secret))
+        .param(tokenHash)
         .query(
             (row, n) ->
                 new Caller(
@@ -76,11 +80,11 @@ class TokenRepository {
    * Notes a use; at most once a minute per token, so reads do not turn into writes ({@link
    * TokenUses} asks about as often, and this condition holds across admin instances).
    */
-  void touch(String secret) {
+  void touch(String tokenHash) {
     jdbc.sql(
             "UPDATE api_tokens SET last_used_at = NOW() WHERE token_hash = ?"
                 + " AND (last_used_at IS NULL OR last_used_at < NOW() - INTERVAL '1 minute')")
-        .param(TokenSecrets.hash(secret))
+        .param(tokenHash)
         .update();
   }
 

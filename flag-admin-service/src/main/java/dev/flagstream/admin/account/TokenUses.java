@@ -25,7 +25,7 @@ class TokenUses {
 
   private final Consumer<String> touch;
   private final Clock clock;
-  // By the token's hash, never the secret: this map lives as long as the process.
+  // By the token's hash, never its secret: this map lives as long as the process.
   private final ConcurrentHashMap<String, Instant> noted = new ConcurrentHashMap<>();
 
   @Autowired
@@ -34,23 +34,26 @@ class TokenUses {
   }
 
   /**
-   * @param touch writes down the use of the token whose secret it is given
+   * @param touch writes down the use of the token whose hash it is given
    */
   TokenUses(Consumer<String> touch, Clock clock) {
     this.touch = touch;
     this.clock = clock;
   }
 
-  /** A request was authenticated by {@code secret}. */
-  void used(String secret) {
-    String hash = TokenSecrets.hash(secret);
+  /**
+   * A request was authenticated by a token.
+   *
+   * @param tokenHash the token's {@link TokenSecrets#hash}, as the request's lookup took it
+   */
+  void used(String tokenHash) {
     Instant now = clock.instant();
-    Instant last = noted.get(hash);
+    Instant last = noted.get(tokenHash);
     if (last != null && now.isBefore(last.plus(EVERY))) {
       return;
     }
-    touch.accept(secret);
-    noted.put(hash, now);
+    touch.accept(tokenHash);
+    noted.put(tokenHash, now);
     if (noted.size() > FORGET_ABOVE) {
       noted.values().removeIf(at -> !now.isBefore(at.plus(EVERY)));
     }
