@@ -10,17 +10,17 @@ import java.util.Properties;
  * written into {@code versions.properties} by the build so that the report names what really ran
  * (the {@code unleash9} jar holds 9.3.2, the default one 12.x).
  *
- * @param method the benchmark method that calls it
  * @param name what the report and the chart call it
  * @param version its version, or "this build" for Flagstream
  * @param flagstream whether it is Flagstream's own client
  */
-record Sdk(String method, String name, String version, boolean flagstream) {
+record Sdk(String name, String version, boolean flagstream) {
   private static final Properties VERSIONS = versions();
 
+  /** The SDK that the benchmark method {@code method} calls. */
   static Sdk of(String method) {
     return switch (method) {
-      case "flagstream" -> new Sdk(method, "Flagstream", "this build", true);
+      case "flagstream" -> new Sdk("Flagstream", "this build", true);
       case "launchDarkly" -> peer(method, "LaunchDarkly");
       case "flagd" -> peer(method, "flagd");
       case "unleash" -> peer(method, "Unleash");
@@ -38,7 +38,7 @@ record Sdk(String method, String name, String version, boolean flagstream) {
     if (version == null) {
       throw new IllegalStateException("versions.properties names no version for " + method);
     }
-    return new Sdk(method, name, version, false);
+    return new Sdk(name, version, false);
   }
 
   private static Properties versions() {
