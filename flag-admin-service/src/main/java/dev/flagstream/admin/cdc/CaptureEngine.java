@@ -5,6 +5,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -21,15 +22,24 @@ import org.jspecify.annotations.Nullable;
 final class CaptureEngine implements AutoCloseable {
   static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
-  /** Handles one batch; returns normally only when every record may count as processed. */
+  /** Takes the engine's batches, one at a time, in the order of the log. */
   interface BatchHandler {
-    void handle(List<SourceRecord> records);
+    /**
+     * Takes one batch.
+     *
+     * @return how many of the records handed over so far, oldest first and not yet counted, may now
+     *     count as processed: their position may be stored, and the log before it released
+     */
+    int handle(List<SourceRecord> records);
   }
 
   private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
   private final Thread runner;
+  // Handed over and not yet counted as processed, oldest first; touched by the engine's thread
+  // only.
+  private final ArrayDeque<RecordChangeEvent<SourceRecord>> handedOver = new ArrayDeque<>();
 
   CaptureEngine(Properties config, BatchHandler handler) {
     this.engine =
@@ -44,9 +54,11 @@ final class CaptureEngine implements AutoCloseable {
                 })
             .notifying(
                 (records, committer) -> {
-                  handler.handle(records.stream().map(RecordChangeEvent::record).toList());
-                  for (RecordChangeEvent<SourceRecord> record : records) {
-                    committer.markProcessed(record);
+                  handedOver.addAll(records);
+                  int processed =
+                      handler.handle(records.stream().map(RecordChangeEvent::record).toList());
+                  for (int i = 0; i < processed; i++) {
+                    committer.markProcessed(handedOver.remove());
                   }
                   committer.markBatchFinished();
                 })

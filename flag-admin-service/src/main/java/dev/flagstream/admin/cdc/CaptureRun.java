@@ -55,10 +55,11 @@ final class CaptureRun {
   private void stream(
       FlagTopicPublisher publisher, CaptureLeadership leadership, BooleanSupplier running)
       throws Exception {
+    InFlightChanges inFlight = new InFlightChanges();
     try (CaptureEngine engine =
         new CaptureEngine(
             CaptureEngine.config(cdc, database),
-            records -> publishing.publish(publisher, leadership::isHeld, records))) {
+            publishing.handler(publisher, leadership::isHeldLately, inFlight))) {
       log.atInfo()
           .setMessage("Change capture engine started")
           .addKeyValue("event", "cdc.engine.started")
@@ -72,6 +73,11 @@ final class CaptureRun {
               .addKeyValue("event", "cdc.leadership.lost")
               .log();
           return;
+        }
+        Throwable unacknowledged = inFlight.failure();
+        if (unacknowledged != null) {
+          // Found here too: with nothing more to hand over, the engine would not learn of it.
+          throw new InFlightChanges.PublishFailureException(unacknowledged);
         }
         engine.awaitStop(500);
       }

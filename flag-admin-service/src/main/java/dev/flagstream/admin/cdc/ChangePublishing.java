@@ -2,16 +2,16 @@ package dev.flagstream.admin.cdc;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands the engine's batches to the publisher: maps them to topic records, publishes them only
- * while this replica still holds the capture lock, and counts what was published or dead-lettered.
+ * Hands the engine's batches to the publisher: maps them to topic records, sends them only while
+ * this replica still holds the capture lock, and counts what was published or dead-lettered.
  */
 final class ChangePublishing {
   private static final Logger log = LoggerFactory.getLogger(ChangePublishing.class);
@@ -30,33 +30,51 @@ final class ChangePublishing {
   }
 
   /**
-   * Publishes one batch of the engine.
+   * The handler of one engine run's batches. It sends each change the moment the engine hands it
+   * over and returns without waiting for Kafka: waiting would hold every later change back by an
+   * acknowledgement, several milliseconds each on a busy machine. A change counts as processed once
+   * Kafka acknowledged it and all before it ({@link InFlightChanges}), told to the engine with a
+   * later batch; the position stored is never past a change not on the topic.
    *
-   * @param leading asked before publishing: a replica that lost the lock, say after being frozen
-   *     while another took over, must not publish what it still had in hand
-   * @throws LeadershipLostException when {@code leading} says no; the engine then stops without
-   *     marking the batch done, and the leader publishes it
+   * @param leading asked before sending: a replica that lost the lock, say after being frozen while
+   *     another took over, must not publish what it still had in hand
+   * @param inFlight where the run's changes wait for their acknowledgements
    */
-  void publish(FlagTopicPublisher publisher, BooleanSupplier leading, List<SourceRecord> batch) {
-    List<TopicRecord> records = new ArrayList<>();
-    for (SourceRecord record : batch) {
-      records.addAll(changes.of(record));
+  CaptureEngine.BatchHandler handler(
+      FlagTopicPublisher publisher, BooleanSupplier leading, InFlightChanges inFlight) {
+    return batch -> {
+      boolean confirmedLeading = false;
+      for (SourceRecord source : batch) {
+        List<TopicRecord> records = changes.of(source);
+        if (records.isEmpty()) {
+          inFlight.add(CompletableFuture.completedFuture(null));
+          continue;
+        }
+        if (!confirmedLeading) {
+          if (!leading.getAsBoolean()) {
+            throw new LeadershipLostException();
+          }
+          confirmedLeading = true;
+        }
+        inFlight.add(send(publisher, records));
+      }
+      status.active();
+      return inFlight.acknowledged();
+    };
+  }
+
+  private CompletableFuture<?> send(FlagTopicPublisher publisher, List<TopicRecord> records) {
+    long captured = clock.millis();
+    CompletableFuture<?>[] acknowledged = new CompletableFuture<?>[records.size()];
+    for (int i = 0; i < acknowledged.length; i++) {
+      TopicRecord record = records.get(i);
+      metrics.captured(record, sinceCommit(record, captured));
+      acknowledged[i] =
+          publisher
+              .send(record)
+              .thenRun(() -> metrics.published(record, sinceCommit(record, clock.millis())));
     }
-    if (!records.isEmpty()) {
-      if (!leading.getAsBoolean()) {
-        throw new LeadershipLostException();
-      }
-      long captured = clock.millis();
-      for (TopicRecord record : records) {
-        metrics.captured(record, sinceCommit(record, captured));
-      }
-      publisher.publish(records);
-      long now = clock.millis();
-      for (TopicRecord record : records) {
-        metrics.published(record, sinceCommit(record, now));
-      }
-    }
-    status.active();
+    return acknowledged.length == 1 ? acknowledged[0] : CompletableFuture.allOf(acknowledged);
   }
 
   private static Duration sinceCommit(TopicRecord record, long nowMillis) {

@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.AbstractRecords;
 import org.apache.kafka.common.record.CompressionType;
@@ -21,9 +18,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes records to the flag topic and returns only once Kafka acknowledged every one of them on
- * all in-sync replicas, so that whoever called may then record the capture position as done.
- * Idempotent: a producer retry never writes a record twice. Not thread-safe.
+ * Publishes records to the flag topic in the order they are sent, each acknowledged by Kafka on all
+ * in-sync replicas in its own time, so that whoever sent it may then record the capture position as
+ * done. Idempotent: a producer retry never writes a record twice, nor reorders records (at most
+ * five requests in flight). Sent from one thread at a time.
  *
  * <p>A record larger than the producer or the topic accepts could never be published: sending it
  * would fail the batch on every retry and halt capture for good. It goes to {@code deadLetter}
@@ -37,11 +35,11 @@ final class FlagTopicPublisher implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
-  private final Duration timeout;
   private final int maxRecordBytes;
   private final DeadLetter deadLetter;
 
   /**
+   * @param timeout how long Kafka may take to acknowledge a record, retries included
    * @param topicMaxMessageBytes the topic's {@code max.message.bytes}
    * @param deadLetter told of every record too large to publish
    */
@@ -52,39 +50,59 @@ final class FlagTopicPublisher implements AutoCloseable {
       DeadLetter deadLetter) {
     Map<String, Object> config = KafkaClients.producer(kafka, timeout);
     this.topic = kafka.topic();
-    this.timeout = timeout;
     this.maxRecordBytes = Math.min(KafkaClients.maxRequestBytes(config), topicMaxMessageBytes);
     this.deadLetter = deadLetter;
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   /**
-   * Sends {@code records} in order and waits for every acknowledgement.
+   * Sends {@code record} after those sent before it, without waiting for Kafka.
    *
-   * @throws PublishFailedException when any record was not acknowledged in time; some of them may
-   *     have been written, which the consumers' version rules absorb when they are sent again
+   * @return completes when Kafka acknowledged the record on all in-sync replicas, at once for a
+   *     record too large to publish (told to {@code deadLetter}), or exceptionally with a {@link
+   *     PublishFailedException} when Kafka did not acknowledge it within the delivery timeout; a
+   *     record that failed may still have been written, which the consumers' version rules absorb
+   *     when it is sent again
+   * @throws PublishFailedException when the producer refuses the record outright (closed, or its
+   *     buffer still full after the timeout)
+   */
+  CompletableFuture<Void> send(TopicRecord record) {
+    ProducerRecord<String, byte[]> message = message(record);
+    if (sizeOf(message) > maxRecordBytes) {
+      deadLetter.skipped(record, maxRecordBytes);
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    try {
+      producer.send(
+          message,
+          (metadata, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(null);
+            } else {
+              acknowledged.completeExceptionally(new PublishFailedException(record, failure));
+            }
+          });
+    } catch (RuntimeException e) {
+      throw new PublishFailedException(record, e);
+    }
+    return acknowledged;
+  }
+
+  /**
+   * Sends {@code records} in order and returns once Kafka acknowledged every one of them.
+   *
+   * @throws PublishFailedException when any was not acknowledged within the delivery timeout
    */
   void publish(List<TopicRecord> records) {
-    List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+    List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(records.size());
+    for (TopicRecord record : records) {
+      acknowledgements.add(send(record));
+    }
     try {
-      for (TopicRecord record : records) {
-        ProducerRecord<String, byte[]> message = message(record);
-        if (sizeOf(message) > maxRecordBytes) {
-          deadLetter.skipped(record, maxRecordBytes);
-          continue;
-        }
-        sent.add(producer.send(message));
-      }
-      producer.flush();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      for (Future<RecordMetadata> future : sent) {
-        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      }
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw new PublishFailedException(records.size(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishFailedException(records.size(), e);
+      CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof PublishFailedException failed ? failed : e;
     }
   }
 
@@ -118,12 +136,17 @@ final class FlagTopicPublisher implements AutoCloseable {
     producer.close(Duration.ofSeconds(5));
   }
 
-  /** Kafka did not acknowledge a batch. */
+  /** Kafka did not acknowledge a record. */
   static final class PublishFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    PublishFailedException(int records, Throwable cause) {
-      super("Kafka did not acknowledge a batch of " + records + " flag change records", cause);
+    PublishFailedException(TopicRecord record, Throwable cause) {
+      super(
+          "Kafka did not acknowledge the record of flag "
+              + record.key()
+              + " at version "
+              + record.version(),
+          cause);
     }
   }
 }
