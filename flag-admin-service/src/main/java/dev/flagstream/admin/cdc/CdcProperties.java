@@ -25,19 +25,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresBeforeHandover consecutive failed engine runs after which a leader gives the lock
  *     up, so that a healthy replica can take over when the fault is this replica's own
  * @param handoverPause how long a replica that gave the lock up waits before it tries again
- * @param publishTimeout how long a batch may wait for Kafka's acknowledgement before the engine
- *     gives up and restarts from its last committed position
+ * @param publishTimeout how long a change may wait for Kafka's acknowledgement before the capture
+ *     gives up and restarts from its last stored position
  * @param maxRestartBackoff the longest pause between restarts of a failing engine
  * @param offsetFlushInterval how often the position of acknowledged changes is stored; after a
  *     crash, up to this much is published again (consumers drop the duplicates). Storing after
  *     every batch (0) costs about 10 ms of latency per change
  * @param slotCheckInterval how often every replica measures the replication slot's lag, whether or
  *     not it captures
- * @param maxBatchSize the most changes the engine hands over at once. The engine hands a batch over
- *     only when it is full or when {@code pollInterval} has passed, so 1 hands each change over the
- *     moment it is read; each is sent to Kafka at once, without waiting for the acknowledgement of
- *     the one before (docs/change-data-capture.md). Larger batches save the engine some work a
- *     change and cost up to {@code pollInterval} of latency each
+ * @param maxBatchSize the most changes the engine hands over at once; each is sent to Kafka when
+ *     handed over, without waiting for the acknowledgement of the one before. The engine hands a
+ *     batch over only when it is full or when {@code pollInterval} has passed: 1 hands each change
+ *     over the moment it is read, about 7 ms sooner at the median, but the engine's work per batch
+ *     then comes with every change, and on two cores shared with PostgreSQL and Kafka the capture
+ *     fell behind at 250 writes a second (docs/BENCHMARKS.md)
  */
 @ConfigurationProperties("flags.cdc")
 public record CdcProperties(
@@ -56,7 +57,7 @@ public record CdcProperties(
     @DefaultValue("30s") Duration maxRestartBackoff,
     @DefaultValue("1s") Duration offsetFlushInterval,
     @DefaultValue("10s") Duration slotCheckInterval,
-    @DefaultValue("1") int maxBatchSize) {
+    @DefaultValue("2048") int maxBatchSize) {
 
   public CdcProperties {
     if (lockTimeout.compareTo(Duration.ofSeconds(2)) < 0) {

@@ -100,16 +100,16 @@ class CdcPropertiesTest {
     CaptureDatabase database = new CaptureDatabase("jdbc:postgresql://db/flags", "app", "pw");
     assertThat(CaptureEngine.config(defaults(), database))
         .containsEntry("poll.interval.ms", "10")
-        .containsEntry("max.batch.size", "1")
+        .containsEntry("max.batch.size", "2048")
         .containsEntry("max.queue.size", "8192");
-    CdcProperties batched =
+    CdcProperties oneAtATime =
         bind(
-            Map.of("flags.cdc.max-batch-size", "2048", "flags.cdc.poll-interval", "5ms"),
+            Map.of("flags.cdc.max-batch-size", "1", "flags.cdc.poll-interval", "5ms"),
             "flags.cdc",
             CdcProperties.class);
-    assertThat(CaptureEngine.config(batched, database))
+    assertThat(CaptureEngine.config(oneAtATime, database))
         .containsEntry("poll.interval.ms", "5")
-        .containsEntry("max.batch.size", "2048")
+        .containsEntry("max.batch.size", "1")
         .containsEntry("max.queue.size", "8192");
     CdcProperties large =
         bind(Map.of("flags.cdc.max-batch-size", "5000"), "flags.cdc", CdcProperties.class);
