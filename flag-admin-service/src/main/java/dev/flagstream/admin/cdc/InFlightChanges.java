@@ -1,8 +1,10 @@
 package dev.flagstream.admin.cdc;
 
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class InFlightChanges {
   private final ArrayDeque<CompletableFuture<?>> sent = new ArrayDeque<>();
-  private volatile @Nullable Throwable failure;
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
   /**
    * Adds the next change read.
@@ -24,11 +26,10 @@ final class InFlightChanges {
    */
   void add(CompletableFuture<?> acknowledged) {
     sent.add(acknowledged);
-    acknowledged.whenComplete(
-        (ignored, e) -> {
-          if (e != null && failure == null) {
-            failure = cause(e);
-          }
+    acknowledged.exceptionally(
+        e -> {
+          failure.compareAndSet(null, cause(e));
+          return null;
         });
   }
 
@@ -40,19 +41,16 @@ final class InFlightChanges {
    *     lack it, so the run must start again from the stored position
    */
   int acknowledged() {
-    Throwable failed = failure;
-    if (failed != null) {
-      throw new PublishFailureException(failed);
-    }
     int done = 0;
     for (CompletableFuture<?> oldest = sent.peek();
-        oldest != null && oldest.isDone();
+        oldest != null && oldest.isDone() && !oldest.isCompletedExceptionally();
         oldest = sent.peek()) {
-      if (oldest.isCompletedExceptionally()) {
-        break; // failed after the check above: the next call throws
-      }
       sent.poll();
       done++;
+    }
+    Throwable failed = failure.get();
+    if (failed != null) {
+      throw new PublishFailureException(failed);
     }
     return done;
   }
@@ -62,7 +60,7 @@ final class InFlightChanges {
    * then, even when the engine hands nothing more over.
    */
   @Nullable Throwable failure() {
-    return failure;
+    return failure.get();
   }
 
   /** Changes sent and not yet counted. */
@@ -71,7 +69,7 @@ final class InFlightChanges {
   }
 
   private static Throwable cause(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    return e instanceof CompletionException ? Objects.requireNonNullElse(e.getCause(), e) : e;
   }
 
   /** A change sent to Kafka was not acknowledged. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -75,14 +76,15 @@ class InFlightChangesTest {
     sent().complete(null);
     CompletableFuture<Void> second = sent();
     sent().complete(null);
-    TimeoutException cause = new TimeoutException("no acknowledgement");
+    IllegalStateException cause =
+        new IllegalStateException("no acknowledgement", new TimeoutException("after 30 s"));
     second.completeExceptionally(cause);
 
     assertThat(inFlight.failure()).as("known before any batch asks").isSameAs(cause);
     assertThatThrownBy(inFlight::acknowledged)
         .isInstanceOf(InFlightChanges.PublishFailureException.class)
         .hasCause(cause);
-    assertThat(inFlight.size()).as("nothing counted after a failure").isEqualTo(3);
+    assertThat(inFlight.size()).as("the failed one and all after it stay uncounted").isEqualTo(2);
   }
 
   @Test
@@ -102,6 +104,13 @@ class InFlightChangesTest {
     second.completeExceptionally(earlier);
     first.completeExceptionally(new IllegalStateException("second"));
     assertThat(inFlight.failure()).isSameAs(earlier);
+  }
+
+  @Test
+  void aFailureWrappedWithoutACause_isKeptAsItIs() {
+    CompletionException bare = new CompletionException("no cause", null);
+    sent().completeExceptionally(bare);
+    assertThat(inFlight.failure()).isSameAs(bare);
   }
 
   @Test
