@@ -49,8 +49,8 @@ class SecurityConfiguration {
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(
             csrf ->
-                csrf.spa()
-                    .csrfTokenRepository(csrfCookies)
+                csrf.csrfTokenRepository(csrfCookies)
+                    .csrfTokenRequestHandler(new CsrfTokensForBrowsers())
                     // Only a browser session can be ridden by a forged request: anonymous calls
                     // and bearer tokens, which browsers never attach on their own, need no token.
                     .requireCsrfProtectionMatcher(

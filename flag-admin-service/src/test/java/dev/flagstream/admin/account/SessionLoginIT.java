@@ -103,6 +103,23 @@ class SessionLoginIT extends AdminServiceIntegration {
   }
 
   @Test
+  void aBrowserIsHandedACsrfToken_aCallWithAnApiTokenIsNot() {
+    Api browser = new Api(port);
+    browser.get("/api/admin/flags");
+    assertThat(browser.cookie("XSRF-TOKEN")).as("a browser's first answer carries one").isPresent();
+
+    Api automation = new Api(port).as(TestAccounts.EDITOR_TOKEN);
+    Response read = automation.get("/api/admin/flags");
+    Response write = automation.post("/api/admin/flags", "{\"name\":\"by-token\"}");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(write.status()).as(write.toString()).isEqualTo(201);
+    assertThat(automation.cookie("XSRF-TOKEN"))
+        .as("a bearer token is never asked for a CSRF token, so none is made")
+        .isEmpty();
+    assertThat(write.headerValues("Set-Cookie")).isEmpty();
+  }
+
+  @Test
   void logout_endsTheSession() {
     Api browser = signedIn(TestAccounts.VIEWER_EMAIL);
     assertThat(browser.post("/api/auth/logout", null, "X-XSRF-TOKEN", csrfToken(browser)).status())
