@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -139,6 +140,17 @@ class SecurityConfiguration {
     return login.maxConcurrentHashes() > 0
         ? new HashPermits(login.maxConcurrentHashes())
         : HashPermits.sizedFor(Runtime.getRuntime());
+  }
+
+  /**
+   * Spring Security's filters unobserved: every event of every filter went through Micrometer's
+   * handlers on every request, 6.6 % of the admin's time at 500 writes a second
+   * (docs/BENCHMARKS.md), for meters nobody reads. Requests are still timed whole ({@code
+   * http.server.requests}) and refusals logged as security events.
+   */
+  @Bean
+  SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** Sessions are made by signing in and nowhere else; a token request never gets one. */

@@ -51,6 +51,16 @@ class HealthIT {
   }
 
   @Test
+  void requests_areTimedWhole_notFilterByFilter() {
+    Api admin = new Api(port).as(TestAccounts.ADMIN_TOKEN);
+    assertThat(admin.get("/api/admin/flags").status()).isEqualTo(200);
+    var names = admin.get("/metrics").json().get("names");
+    assertThat(names.valueStream().map(name -> name.asString()))
+        .contains("http.server.requests")
+        .noneMatch(name -> name.startsWith("spring.security."));
+  }
+
+  @Test
   void health_isJson_withTheGroupsOnTheMainPort() {
     Api api = new Api(port);
     var health = api.get("/health");
