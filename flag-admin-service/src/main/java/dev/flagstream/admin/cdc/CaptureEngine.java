@@ -37,8 +37,8 @@ final class CaptureEngine implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
   private final Thread runner;
-  // Handed over and not yet counted as processed, oldest first; touched by the engine's thread
-  // only.
+  // Handed over and not yet counted as processed, oldest first; touched by Debezium's polling
+  // thread only.
   private final ArrayDeque<RecordChangeEvent<SourceRecord>> handedOver = new ArrayDeque<>();
 
   CaptureEngine(Properties config, BatchHandler handler) {

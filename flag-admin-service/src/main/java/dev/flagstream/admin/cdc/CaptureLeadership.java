@@ -88,7 +88,7 @@ final class CaptureLeadership implements AutoCloseable {
 
   /**
    * Whether the lock is still held: its connection answers, within a fifth of the lock timeout,
-   * that it owns it. A round trip to the database; cheap enough to ask before every batch.
+   * that it owns it. A round trip to the database.
    */
   synchronized boolean isHeld() {
     Connection connection = holder;
@@ -116,7 +116,10 @@ final class CaptureLeadership implements AutoCloseable {
    * half the lock timeout (the idle and keep-alive bounds above), and only then may another replica
    * take the lock: a session that answered a moment ago is still the holder. Asked before every
    * batch the engine hands over, which at one change a batch would otherwise be a round trip to the
-   * database a change.
+   * database a change. The lock is freed at once, though, when its session is ended from outside
+   * ({@code pg_terminate_backend}, the database restarting): then this replica may send what it is
+   * handed over for up to a fifth of the lock timeout beside the new leader (the supervisor asks
+   * the database every half second); consumers drop the duplicates by version.
    */
   boolean isHeldLately() {
     long confirmed = confirmedAt;

@@ -44,15 +44,25 @@ final class CaptureRun {
     status.role(CaptureStatus.Role.STARTING);
     database.ensurePublication(cdc.publicationName());
     claimSlot();
-    try (FlagTopicPublisher publisher = topic.open(publishing::deadLetter)) {
+    FlagTopicPublisher publisher = topic.open(publishing::deadLetter);
+    boolean stopped = false;
+    try {
       // A heartbeat now, rather than one interval later: the engine's first batch shows at once
       // that it streams, and consumers learn at once that the pipeline is back.
       database.beat();
-      stream(publisher, leadership, running);
+      stopped = stream(publisher, leadership, running);
+    } finally {
+      if (stopped) {
+        publisher.close();
+      } else {
+        // Lost the lock or failed: what was sent and is not on its way yet must not go out now.
+        publisher.abandon();
+      }
     }
   }
 
-  private void stream(
+  /** Streams until stopped (true) or the lock is lost (false); throws when the run failed. */
+  private boolean stream(
       FlagTopicPublisher publisher, CaptureLeadership leadership, BooleanSupplier running)
       throws Exception {
     InFlightChanges inFlight = new InFlightChanges();
@@ -72,12 +82,12 @@ final class CaptureRun {
               .setMessage("Lost the capture lock; stopping so that one replica alone publishes")
               .addKeyValue("event", "cdc.leadership.lost")
               .log();
-          return;
+          return false;
         }
         Throwable unacknowledged = inFlight.failure();
         if (unacknowledged != null) {
           // Found here too: with nothing more to hand over, the engine would not learn of it.
-          throw new InFlightChanges.PublishFailureException(unacknowledged);
+          throw new InFlightChanges.UnacknowledgedChangeException(unacknowledged);
         }
         engine.awaitStop(500);
       }
@@ -88,10 +98,11 @@ final class CaptureRun {
               .setMessage("Lost the capture lock while publishing; the batch is left to the leader")
               .addKeyValue("event", "cdc.leadership.lost")
               .log();
-          return;
+          return false;
         }
         throw new IllegalStateException("the capture engine stopped", failure);
       }
+      return true;
     } finally {
       log.atInfo()
           .setMessage("Change capture engine stopped")

@@ -34,7 +34,7 @@ final class CaptureStatus {
   private volatile ReplicationSlot.State slot = ReplicationSlot.State.ABSENT;
   private volatile @Nullable Instant slotMeasuredAt;
   private volatile @Nullable Instant slotIdleSince;
-  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong progress = new AtomicLong();
 
   CaptureStatus(Clock clock) {
     this.clock = clock;
@@ -58,19 +58,22 @@ final class CaptureStatus {
     this.role = Role.HANDED_OVER;
   }
 
-  /** Records that the engine handed over a batch, a heartbeat at least: capture runs. */
+  /**
+   * Records that the capture made progress: Kafka acknowledged a change or a heartbeat, or the
+   * engine handed over one with nothing to publish. Called from Kafka's producer thread too.
+   */
   void active() {
     lastActivity = clock.instant();
-    batches.incrementAndGet();
+    progress.incrementAndGet();
     if (role == Role.STARTING) {
       role = Role.CAPTURING;
       failure = null;
     }
   }
 
-  /** How many batches the engine has handed over since this replica started. */
-  long batches() {
-    return batches.get();
+  /** How often the capture made progress since this replica started. */
+  long progress() {
+    return progress.get();
   }
 
   void topicWeaknesses(List<String> weaknesses) {

@@ -97,14 +97,14 @@ final class ChangeCapture implements SmartLifecycle {
             .addKeyValue("event", "cdc.takeover")
             .addKeyValue("slot", cdc.slotName())
             .log();
-        long batchesBefore = status.batches();
+        long progressBefore = status.progress();
         try {
           run.run(leadership, () -> running);
           backoff = Duration.ofSeconds(1);
           failuresInARow = 0;
         } catch (Exception e) {
           // A run that published before failing starts the count afresh.
-          failuresInARow = status.batches() > batchesBefore ? 1 : failuresInARow + 1;
+          failuresInARow = status.progress() > progressBefore ? 1 : failuresInARow + 1;
           metrics.failed();
           status.failed(reason(e));
           log.atWarn()

@@ -43,11 +43,14 @@ final class ChangePublishing {
   CaptureEngine.BatchHandler handler(
       FlagTopicPublisher publisher, BooleanSupplier leading, InFlightChanges inFlight) {
     return batch -> {
+      // Throws when a change sent before failed: nothing more is sent after it.
+      int processed = inFlight.acknowledged();
       boolean confirmedLeading = false;
       for (SourceRecord source : batch) {
         List<TopicRecord> records = changes.of(source);
         if (records.isEmpty()) {
           inFlight.add(CompletableFuture.completedFuture(null));
+          status.active();
           continue;
         }
         if (!confirmedLeading) {
@@ -58,8 +61,7 @@ final class ChangePublishing {
         }
         inFlight.add(send(publisher, records));
       }
-      status.active();
-      return inFlight.acknowledged();
+      return processed + inFlight.acknowledged();
     };
   }
 
@@ -72,7 +74,11 @@ final class ChangePublishing {
       acknowledged[i] =
           publisher
               .send(record)
-              .thenRun(() -> metrics.published(record, sinceCommit(record, clock.millis())));
+              .thenRun(
+                  () -> {
+                    metrics.published(record, sinceCommit(record, clock.millis()));
+                    status.active();
+                  });
     }
     return acknowledged.length == 1 ? acknowledged[0] : CompletableFuture.allOf(acknowledged);
   }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -100,9 +100,14 @@ final class FlagTopicPublisher implements AutoCloseable {
       acknowledgements.add(send(record));
     }
     try {
-      CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof PublishFailedException failed ? failed : e;
+      CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof PublishFailedException failed
+          ? failed
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Kafka acknowledged the records", e);
     }
   }
 
@@ -131,9 +136,18 @@ final class FlagTopicPublisher implements AutoCloseable {
         message.headers().toArray());
   }
 
+  /** Closes once what was sent is acknowledged, for at most 5 s. */
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+  }
+
+  /**
+   * Closes at once, dropping what was sent and is not yet on its way: for a replica that lost the
+   * capture lock, or whose run failed, and must not go on publishing what it had in hand.
+   */
+  void abandon() {
+    producer.close(Duration.ZERO);
   }
 
   /** Kafka did not acknowledge a record. */

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The changes of one engine run sent to Kafka, oldest first, until they may count as processed. A
  * change counts once Kafka acknowledged it and every change read before it, so that the stored
  * capture position never passes a change that is not on the topic, however the acknowledgements
- * arrive. Added to and counted by the engine's thread alone; the acknowledgements complete on the
- * producer's.
+ * arrive. Added to and counted by Debezium's polling thread alone; the acknowledgements complete on
+ * the producer's.
  */
 final class InFlightChanges {
   private final ArrayDeque<CompletableFuture<?>> sent = new ArrayDeque<>();
@@ -37,8 +37,9 @@ final class InFlightChanges {
    * Removes the oldest changes that may now count as processed.
    *
    * @return how many, each acknowledged as every change before it
-   * @throws PublishFailureException once any change sent failed: what follows it on the topic may
-   *     lack it, so the run must start again from the stored position
+   * @throws UnacknowledgedChangeException once any change sent failed: what follows it on the topic
+   *     may lack it, so the run must start again from the stored position. The changes this call
+   *     found acknowledged are not counted then; they are published again, which consumers absorb
    */
   int acknowledged() {
     int done = 0;
@@ -50,7 +51,7 @@ final class InFlightChanges {
     }
     Throwable failed = failure.get();
     if (failed != null) {
-      throw new PublishFailureException(failed);
+      throw new UnacknowledgedChangeException(failed);
     }
     return done;
   }
@@ -73,10 +74,10 @@ final class InFlightChanges {
   }
 
   /** A change sent to Kafka was not acknowledged. */
-  static final class PublishFailureException extends IllegalStateException {
+  static final class UnacknowledgedChangeException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    PublishFailureException(Throwable cause) {
+    UnacknowledgedChangeException(Throwable cause) {
       super("a flag change sent to Kafka was not acknowledged", cause);
     }
   }

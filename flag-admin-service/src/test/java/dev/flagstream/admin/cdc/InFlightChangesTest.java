@@ -82,7 +82,7 @@ class InFlightChangesTest {
 
     assertThat(inFlight.failure()).as("known before any batch asks").isSameAs(cause);
     assertThatThrownBy(inFlight::acknowledged)
-        .isInstanceOf(InFlightChanges.PublishFailureException.class)
+        .isInstanceOf(InFlightChanges.UnacknowledgedChangeException.class)
         .hasCause(cause);
     assertThat(inFlight.size()).as("the failed one and all after it stay uncounted").isEqualTo(2);
   }
@@ -92,7 +92,7 @@ class InFlightChangesTest {
     sent();
     sent().completeExceptionally(new IllegalStateException("refused"));
     assertThatThrownBy(inFlight::acknowledged)
-        .isInstanceOf(InFlightChanges.PublishFailureException.class)
+        .isInstanceOf(InFlightChanges.UnacknowledgedChangeException.class)
         .hasRootCauseMessage("refused");
   }
 
