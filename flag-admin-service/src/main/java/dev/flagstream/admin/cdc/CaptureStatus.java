@@ -59,8 +59,8 @@ final class CaptureStatus {
   }
 
   /**
-   * Records that the capture made progress: Kafka acknowledged a change or a heartbeat, or the
-   * engine handed over one with nothing to publish. Called from Kafka's producer thread too.
+   * Records that the capture made progress: Kafka acknowledged a change or a heartbeat. Called from
+   * Kafka's producer thread.
    */
   void active() {
     lastActivity = clock.instant();

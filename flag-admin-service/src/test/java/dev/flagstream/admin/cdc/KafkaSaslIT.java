@@ -17,12 +17,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,7 @@ class KafkaSaslIT {
       LocalKafka.builder()
           .saslUser(ADMIN_USER, ADMIN_PASSWORD)
           .saslUser("evaluator", "evaluator-secret")
+          .saslUser("reader", "reader-secret")
           .start();
 
   static {
@@ -57,6 +63,9 @@ class KafkaSaslIT {
         AclOperation.WRITE,
         AclOperation.READ);
     KAFKA.grant("evaluator", TOPIC, AclOperation.DESCRIBE, AclOperation.READ);
+    // An admin whose principal may check and read the topic but not write it.
+    KAFKA.grant(
+        "reader", TOPIC, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ);
   }
 
   @AfterAll
@@ -140,6 +149,39 @@ class KafkaSaslIT {
             .as("a reader cannot forge flag changes")
             .hasCauseInstanceOf(AuthorizationException.class);
       }
+    }
+  }
+
+  /**
+   * Regression: a run counted as progress once it had sent a change, so a leader whose changes
+   * Kafka refused restarted for ever instead of giving the lock up to a healthy replica.
+   */
+  @Test
+  void aLeaderWhoseChangesKafkaRefuses_givesTheLockUp() throws Exception {
+    Map<String, Object> creator = new HashMap<>(KAFKA.clientProperties(ADMIN_USER));
+    creator.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    try (Admin kafka = Admin.create(creator)) {
+      try {
+        kafka
+            .createTopics(
+                List.of(
+                    new NewTopic(TOPIC, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        assertThat(e).hasCauseInstanceOf(TopicExistsException.class);
+      }
+    }
+    List<String> arguments = new ArrayList<>(signedInAs("reader", "reader-secret"));
+    arguments.addAll(
+        List.of(
+            "--flags.cdc.failures-before-handover=2",
+            "--flags.cdc.handover-pause=5m",
+            "--flags.cdc.max-restart-backoff=500ms"));
+    try (ConfigurableApplicationContext admin = admin("cdc_sasl_read_only", arguments)) {
+      CaptureStatus status = admin.getBean(CaptureStatus.class);
+      await().atMost(WITHIN).until(() -> status.role() == CaptureStatus.Role.HANDED_OVER);
+      assertThat(status.progress()).as("Kafka acknowledged nothing").isZero();
     }
   }
 
