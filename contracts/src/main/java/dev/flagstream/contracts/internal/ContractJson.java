@@ -341,7 +341,7 @@ public final class ContractJson {
   private static Instant instant(JsonReader in, String member) {
     String text = string(in, member);
     try {
-      return Instant.parse(text);
+      return IsoInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw in.error("'" + member + "' must be an ISO-8601 instant, got '" + text + "'");
     }
