@@ -16,7 +16,8 @@ class ColdStartHarnessIT {
     Path out = Path.of("target", "coldstart-smoke");
 
     ColdStartReport report =
-        ColdStartHarness.run(ColdStartOptions.parse("--flags", "300", "--out", out.toString()));
+        ColdStartHarness.run(
+            ColdStartOptions.parse("--flags", "300", "--starts", "1", "--out", out.toString()));
 
     assertThat(report.held()).isEqualTo(300);
     assertThat(report.clientFlags()).isEqualTo(300);
