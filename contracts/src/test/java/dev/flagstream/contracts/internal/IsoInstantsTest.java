@@ -65,6 +65,8 @@ class IsoInstantsTest {
         "2026-01-31T00:00:00.1234567Z",
         "2026-01-31T00:00:00.12345678Z",
         "2026-04-30T09:09:09.000000001Z",
+        "2026-06-15T12:30:45.0Z",
+        "2026-06-15T12:30:45.000000000Z",
       })
   void boundariesAndFractionsOfEveryLength_areReadDirectly(String text) {
     assertThat(IsoInstants.canonical(text)).isEqualTo(Instant.parse(text));
