@@ -36,7 +36,7 @@ class IsoInstantsTest {
   @Test
   void everyInstantAsWritten_isReadDirectly_asTheJdkReadsIt() {
     Random random = new Random(20261202);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       long seconds = YEAR_0 + (long) (random.nextDouble() * (YEAR_10000 - YEAR_0));
       int nanos =
           switch (i % 4) {
@@ -135,7 +135,7 @@ class IsoInstantsTest {
     String[] forms = {
       "2024-02-29T23:59:59Z", "2026-12-31T09:05:07.123456789Z", "2026-06-15T12:30:45.5Z"
     };
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       char[] text = forms[i % forms.length].toCharArray();
       text[random.nextInt(text.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
       String changed = new String(text);
