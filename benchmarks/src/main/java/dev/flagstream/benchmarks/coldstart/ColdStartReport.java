@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What a cold-start run measured, as Markdown, raw figures (CSV) and a chart (SVG).
@@ -60,12 +61,9 @@ record ColdStartReport(
     if (starts.size() < 2) {
       return "";
     }
-    StringBuilder each = new StringBuilder();
-    for (Duration start : starts) {
-      each.append(each.length() == 0 ? "" : ", ")
-          .append(String.format(Locale.ROOT, "%.1f", start.toMillis() / 1000.0));
-    }
-    return ", median of " + starts.size() + ": " + each + " s";
+    return starts.stream()
+        .map(start -> String.format(Locale.ROOT, "%.1f", start.toMillis() / 1000.0))
+        .collect(Collectors.joining(", ", ", median of " + starts.size() + ": ", " s"));
   }
 
   private static Duration median(List<Duration> durations) {
