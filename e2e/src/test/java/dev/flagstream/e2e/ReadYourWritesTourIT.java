@@ -7,12 +7,11 @@ import dev.flagstream.client.FlagClient;
 import dev.flagstream.contracts.snapshot.FlagSnapshot;
 import dev.flagstream.e2e.fixtures.EventStream;
 import dev.flagstream.e2e.fixtures.Http;
-import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.e2e.fixtures.SharedPlatform;
 import dev.flagstream.local.platform.LocalPlatform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +31,9 @@ class ReadYourWritesTourIT {
 
   @BeforeAll
   static void start() {
-    platform = TestPlatform.start(ReadYourWritesTourIT.class);
+    platform = SharedPlatform.get();
     admin = new Http(platform.admin().url(), platform.credentials().token());
     sdk = new Http(platform.evaluator().url(), platform.credentials().serverKey());
-  }
-
-  @AfterAll
-  static void stop() {
-    platform.close();
   }
 
   private static String name(String prefix) {

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flagstream.e2e.fixtures.Http;
 import dev.flagstream.e2e.fixtures.RawHttp;
-import dev.flagstream.e2e.fixtures.TestPlatform;
+import dev.flagstream.e2e.fixtures.SharedPlatform;
 import dev.flagstream.local.platform.LocalPlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +34,7 @@ class TrustBoundaryIT {
 
   @BeforeAll
   static void start() {
-    platform = TestPlatform.start(TrustBoundaryIT.class);
+    platform = SharedPlatform.get();
     evaluatorPort = platform.evaluator().port();
     adminPort = platform.admin().port();
     clientKey = platform.credentials().clientKey();
@@ -58,11 +57,6 @@ class TrustBoundaryIT {
                 sdk.send("GET", "/api/flags/snapshot", null, "Flagstream-Revision", token)
                     .body()
                     .contains(SECRET_USER));
-  }
-
-  @AfterAll
-  static void stop() {
-    platform.close();
   }
 
   static Stream<Arguments> definitionsBehindOddPaths() {
