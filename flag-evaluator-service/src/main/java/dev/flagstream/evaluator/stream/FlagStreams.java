@@ -53,6 +53,7 @@ final class FlagStreams implements SmartLifecycle {
   private final Object lock = new Object();
   private final Set<OpenStream> open = ConcurrentHashMap.newKeySet(); // changed under lock
   private final Map<String, Integer> openPerKey = new HashMap<>(); // guarded by lock
+  private final FlagSlots slots = new FlagSlots(); // guarded by lock
   private final RecentChanges recent = new RecentChanges(1_000);
   private volatile ThreadPoolExecutor senders;
   private final Map<OpenStream.End, Counter> ended = new EnumMap<>(OpenStream.End.class);
@@ -129,7 +130,7 @@ final class FlagStreams implements SmartLifecycle {
       if (missed.isPresent()) {
         missed
             .get()
-            .forEach(flag -> queueValue(stream, new ChangeEvents(flag, revision), overflowing));
+            .forEach(flag -> queueValue(stream, changeEvents(flag, revision), overflowing));
       } else {
         queueSnapshot(stream, revision, revisionReached, overflowing);
       }
@@ -174,9 +175,10 @@ final class FlagStreams implements SmartLifecycle {
       OpenStream stream, long revision, @Nullable Boolean reached, List<OpenStream> overflowing) {
     Map<String, Boolean> values = new LinkedHashMap<>();
     for (Flag flag : flags.flags()) {
-      values.put(flag.name(), flags.isEnabled(flag.name(), stream.userId()));
+      boolean value = flags.isEnabled(flag.name(), stream.userId());
+      values.put(flag.name(), value);
+      stream.queued().put(slots.slotOf(flag.name()), value);
     }
-    stream.queued().putAll(values);
     offer(stream, StreamEvent.snapshot(revision, values, reached), overflowing);
   }
 
@@ -197,13 +199,20 @@ final class FlagStreams implements SmartLifecycle {
   private static final class ChangeEvents {
     private final String flag;
     private final long revision;
+    // Whether the flag exists, read once for every stream: its slot is taken back after a
+    // deletion only if every stream heard of it.
+    private final boolean exists;
+    // The flag's slot; null when it is gone and no stream was ever given a value of it.
+    private final @Nullable Integer slot;
     private @Nullable StreamEvent on;
     private @Nullable StreamEvent off;
     private @Nullable StreamEvent gone;
 
-    ChangeEvents(String flag, long revision) {
+    ChangeEvents(String flag, long revision, boolean exists, @Nullable Integer slot) {
       this.flag = flag;
       this.revision = revision;
+      this.exists = exists;
+      this.slot = slot;
     }
 
     StreamEvent value(boolean value) {
@@ -218,21 +227,30 @@ final class FlagStreams implements SmartLifecycle {
     }
   }
 
+  /** A change of {@code flag} as the store holds it now; to be called under the lock. */
+  private ChangeEvents changeEvents(String flag, long revision) {
+    boolean exists = flags.flag(flag) != null;
+    return new ChangeEvents(
+        flag, revision, exists, exists ? Integer.valueOf(slots.slotOf(flag)) : slots.existing(flag));
+  }
+
   /** Queues the flag's current value when it differs from what the stream was last given. */
   private void queueValue(OpenStream stream, ChangeEvents change, List<OpenStream> overflowing) {
-    String flag = change.flag;
-    boolean exists = flags.flag(flag) != null;
-    Boolean queued = stream.queued().get(flag);
-    if (!exists) {
+    Integer slot = change.slot;
+    if (slot == null) {
+      return; // gone, and no stream ever heard of it
+    }
+    Boolean queued = stream.queued().get(slot);
+    if (!change.exists) {
       if (queued != null) {
-        stream.queued().remove(flag);
+        stream.queued().remove(slot);
         offer(stream, change.gone(), overflowing);
       }
       return;
     }
-    boolean value = flags.isEnabled(flag, stream.userId());
+    boolean value = flags.isEnabled(change.flag, stream.userId());
     if (queued == null || queued != value) {
-      stream.queued().put(flag, value);
+      stream.queued().put(slot, value);
       offer(stream, change.value(value), overflowing);
     }
   }
@@ -247,9 +265,12 @@ final class FlagStreams implements SmartLifecycle {
       } else {
         recent.add(revision, change.name());
       }
-      ChangeEvents events = new ChangeEvents(change.name(), revision);
+      ChangeEvents events = changeEvents(change.name(), revision);
       for (OpenStream stream : open) {
         queueValue(stream, events, overflowing);
+      }
+      if (!events.exists) {
+        slots.release(change.name()); // every open stream has it removed now
       }
     }
     endSlow(overflowing); // outside the lock: ending closes connections

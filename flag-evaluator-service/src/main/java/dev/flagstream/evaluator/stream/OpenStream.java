@@ -46,7 +46,7 @@ final class OpenStream {
   private boolean sending; // guarded by this
   private volatile @Nullable Instant sendingSince;
   // The value last put in the outbox per flag; guarded by the streams' lock.
-  private final Map<String, Boolean> queued = new HashMap<>();
+  private final QueuedValues queued = new QueuedValues();
   // The revision last written per flag; touched by the one sender at a time only.
   private final Map<String, Long> written = new HashMap<>();
 
@@ -77,8 +77,8 @@ final class OpenStream {
     return keyName;
   }
 
-  /** The values last queued, by flag; to be used under the streams' lock only. */
-  Map<String, Boolean> queued() {
+  /** The values last queued, by flag slot; to be used under the streams' lock only. */
+  QueuedValues queued() {
     return queued;
   }
 

@@ -383,6 +383,23 @@ class FlagStreamsTest {
   }
 
   @Test
+  void aNewFlagInTheSlotOfADeletedOne_reachesEveryStream_withItsOwnValue() {
+    set("old", true);
+    Sinks.Recording browser = new Sinks.Recording();
+    streams.open(BROWSER, "u-1", null, null, browser);
+    flags.remove("old");
+    set("new", true); // takes the deleted flag's slot, which held the same value
+    await()
+        .atMost(SECONDS)
+        .untilAsserted(
+            () -> assertThat(browser.names()).containsExactly("snapshot", "flag", "flag"));
+    assertThat(browser.events.get(1).flag()).isEqualTo("old");
+    assertThat(browser.events.get(1).data()).containsEntry("exists", false);
+    assertThat(browser.events.get(2).flag()).isEqualTo("new");
+    assertThat(browser.events.get(2).data()).containsEntry("value", true);
+  }
+
+  @Test
   void aFlagGoneBeforeAStreamHeardOfIt_isNeverMentionedToIt() {
     Sinks.Recording browser = new Sinks.Recording();
     streams.open(BROWSER, "u-1", null, null, browser);
