@@ -6,11 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small number per flag, so that each stream can keep what it was last given of every flag in
- * two bits ({@link QueuedValues}) instead of a map entry: an evaluator holds thousands of streams,
- * each for every flag. A deleted flag's slot is handed out again once its deletion has been put to
- * every open stream, so slots stay about as many as flags. Not thread-safe: used under the
- * streams' lock.
+ * A small number per flag, so that each stream can keep what it was last given of every flag in two
+ * bits ({@link QueuedValues}) instead of a map entry: an evaluator holds thousands of streams, each
+ * for every flag. A deleted flag's slot is handed out again once its deletion has been put to every
+ * open stream, so slots stay about as many as flags. Not thread-safe: used under the streams' lock.
  */
 final class FlagSlots {
   private final Map<String, Integer> slots = new HashMap<>();
@@ -32,8 +31,8 @@ final class FlagSlots {
   }
 
   /**
-   * Takes the flag's slot back for another flag. Only once no open stream holds a value in it,
-   * or the next flag to get the slot would seem already sent to that stream.
+   * Takes the flag's slot back for another flag. Only once no open stream holds a value in it, or
+   * the next flag to get the slot would seem already sent to that stream.
    */
   void release(String flag) {
     Integer slot = slots.remove(flag);

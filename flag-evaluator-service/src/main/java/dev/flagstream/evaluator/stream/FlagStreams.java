@@ -128,9 +128,7 @@ final class FlagStreams implements SmartLifecycle {
                   .since(lastEventId, revision)
                   .filter(flagsMissed -> flagsMissed.size() <= settings.outboxCapacity());
       if (missed.isPresent()) {
-        missed
-            .get()
-            .forEach(flag -> queueValue(stream, changeEvents(flag, revision), overflowing));
+        missed.get().forEach(flag -> queueValue(stream, changeEvents(flag, revision), overflowing));
       } else {
         queueSnapshot(stream, revision, revisionReached, overflowing);
       }
@@ -230,8 +228,9 @@ final class FlagStreams implements SmartLifecycle {
   /** A change of {@code flag} as the store holds it now; to be called under the lock. */
   private ChangeEvents changeEvents(String flag, long revision) {
     boolean exists = flags.flag(flag) != null;
-    return new ChangeEvents(
-        flag, revision, exists, exists ? Integer.valueOf(slots.slotOf(flag)) : slots.existing(flag));
+    // Boxed on purpose: a gone flag no stream ever heard of has no slot, and must not get one.
+    @Nullable Integer slot = exists ? Integer.valueOf(slots.slotOf(flag)) : slots.existing(flag);
+    return new ChangeEvents(flag, revision, exists, slot);
   }
 
   /** Queues the flag's current value when it differs from what the stream was last given. */

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The value of each flag last put in one stream's outbox, by the flag's slot ({@link FlagSlots}):
- * a bit for whether it was given one and a bit for the value, 16 bytes for 64 flags where a map
- * would take about 2.5 KB. Not thread-safe: used under the streams' lock.
+ * The value of each flag last put in one stream's outbox, by the flag's slot ({@link FlagSlots}): a
+ * bit for whether it was given one and a bit for the value, 16 bytes for 64 flags where a map would
+ * take about 2.5 KB. Not thread-safe: used under the streams' lock.
  */
 final class QueuedValues {
   private static final long[] NONE = new long[0];
