@@ -31,8 +31,14 @@ import org.springframework.test.context.TestPropertySource;
 class ConnectionBuffersIT {
   private static final Duration SECONDS = Duration.ofSeconds(20);
 
-  private static Connector connector(WebServerApplicationContext context) {
-    return ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+  /** The running connector's socket read and write buffers and response buffer, in bytes. */
+  private static void assertBuffers(
+      WebServerApplicationContext context, int read, int write, int response) {
+    Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+    assertThat(connector.getProperty("socket.appReadBufSize")).hasToString(Integer.toString(read));
+    assertThat(connector.getProperty("socket.appWriteBufSize"))
+        .hasToString(Integer.toString(write));
+    assertThat(connector.getProtocolHandler().getDesiredBufferSize()).isEqualTo(response);
   }
 
   @Nested
@@ -42,10 +48,7 @@ class ConnectionBuffersIT {
 
     @Test
     void aConnectionReadsThroughOneKibibyte_writesThroughEight_andBuffersTwoOfAnAnswer() {
-      Connector connector = connector(context);
-      assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("1024");
-      assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("8192");
-      assertThat(connector.getProtocolHandler().getDesiredBufferSize()).isEqualTo(2048);
+      assertBuffers(context, 1024, 8192, 2048);
     }
   }
 
@@ -77,10 +80,7 @@ class ConnectionBuffersIT {
 
     @Test
     void theConnector_hasTheConfiguredSizes() {
-      Connector connector = connector(context);
-      assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("512");
-      assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("512");
-      assertThat(connector.getProtocolHandler().getDesiredBufferSize()).isEqualTo(512);
+      assertBuffers(context, 512, 512, 512);
     }
 
     @Test
